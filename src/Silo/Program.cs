@@ -1,4 +1,9 @@
+using MixpanelSync.Silo.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSyncHost(args);
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+app.MapSyncHost();
+
+await app.RunAsync();
