@@ -58,31 +58,35 @@ scripts/check-line-length.sh
 
 dotnet build MixpanelSync.slnx -c Release -v quiet -nologo
 
+results=$(mktemp -d)
 passed=0
 failed=0
 failed_projects=()
 while IFS= read -r project; do
   name=$(basename "$project" .csproj)
   echo "=== $name"
-  log=$(mktemp)
   set +e
   timeout --signal=TERM --kill-after=30 "$PROJECT_TIMEOUT_SECONDS" \
-    dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" \
-    | grep -E "^\s*(Passed|Failed|Skipped) |Error Message|Total tests|Passed!|Failed!" || true
-  code=${PIPESTATUS[0]}
+    dotnet test "$project" -c Release --no-build -nologo \
+      --logger "console;verbosity=minimal" --logger "trx;LogFileName=$name.trx" --results-directory "$results"
+  code=$?
   set -e
-  summary=$(grep -E "(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+" "$log" | tail -n 1 || true)
-  project_failed=$(sed -nE 's/.*Failed: +([0-9]+), Passed.*/\1/p' <<<"$summary")
-  project_passed=$(sed -nE 's/.*Passed: +([0-9]+), Skipped.*/\1/p' <<<"$summary")
-  passed=$((passed + ${project_passed:-0}))
-  failed=$((failed + ${project_failed:-0}))
-  if [ "$code" -ne 0 ] || [ -z "$summary" ]; then
+  trx="$results/$name.trx"
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx")
+    project_passed=$(sed -nE 's/.* passed="([0-9]+)".*/\1/p' <<<"$counters")
+    project_failed=$(sed -nE 's/.* failed="([0-9]+)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${project_passed:-0}))
+    failed=$((failed + ${project_failed:-0}))
+  else
+    echo "$name wrote no test results." >&2
+  fi
+  if [ "$code" -ne 0 ]; then
     [ "$code" -eq 124 ] && echo "$name ran over its budget of $PROJECT_TIMEOUT_SECONDS s" >&2
-    [ -z "$summary" ] && sed -n '1,200p' "$log" >&2
     failed_projects+=("$name")
   fi
-  rm -f "$log"
 done < <(select_projects "$@")
+rm -rf "$results"
 
 echo "tests: $passed passed, $failed failed"
 if [ ${#failed_projects[@]} -gt 0 ]; then
