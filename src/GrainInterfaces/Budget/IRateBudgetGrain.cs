@@ -1,0 +1,27 @@
+namespace MixpanelSync.GrainInterfaces.Budget;
+
+/// <summary>
+/// The shared ingestion budget of one Mixpanel project, keyed by a hash of the project token so that brands
+/// sharing a project share one budget. Mixpanel limits a project to 2 GB of uncompressed JSON and about
+/// 1.8 million events in a rolling 60-second window; the grain grants budget within configured limits
+/// and shrinks them when senders report 429 responses.
+/// </summary>
+[Alias("mixpanel-sync.rate-budget")]
+public interface IRateBudgetGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Requests budget for one request of <paramref name="bytes"/> uncompressed bytes and
+    /// <paramref name="events"/> events. When the window is full, nothing is spent and the grant says how
+    /// long to wait.
+    /// </summary>
+    [Alias("acquire")]
+    Task<BudgetGrant> AcquireAsync(long bytes, int events);
+
+    /// <summary>Reports a 429 response, which shrinks the budget of every sender of the project.</summary>
+    [Alias("report-throttled")]
+    Task ReportThrottledAsync();
+
+    /// <summary>Returns the budget's current use and limits.</summary>
+    [Alias("get-snapshot")]
+    Task<RateBudgetSnapshot> GetSnapshotAsync();
+}

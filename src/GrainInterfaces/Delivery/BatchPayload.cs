@@ -1,0 +1,20 @@
+namespace MixpanelSync.GrainInterfaces.Delivery;
+
+/// <summary>One /import request body, ready to send and to resend byte for byte.</summary>
+/// <param name="BrandId">The brand the events belong to, for logs.</param>
+/// <param name="RunId">The run that cut the batch, for logs.</param>
+/// <param name="GzippedBody">The gzip-compressed NDJSON body.</param>
+/// <param name="UncompressedBytes">The body's size before compression; Mixpanel's limits count these.</param>
+/// <param name="SourceKeys">The event store sequence number of each line, in line order.</param>
+[GenerateSerializer]
+[Alias("mixpanel-sync.batch-payload")]
+public sealed record BatchPayload(
+    [property: Id(0)] string BrandId,
+    [property: Id(1)] string RunId,
+    [property: Id(2)] byte[] GzippedBody,
+    [property: Id(3)] long UncompressedBytes,
+    [property: Id(4)] long[] SourceKeys)
+{
+    /// <summary>The number of events in the body.</summary>
+    public int EventCount => SourceKeys.Length;
+}
