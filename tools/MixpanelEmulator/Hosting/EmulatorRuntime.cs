@@ -1,0 +1,25 @@
+namespace MixpanelSync.MixpanelEmulator;
+
+/// <summary>State shared by the endpoints of one emulator instance.</summary>
+internal sealed class EmulatorRuntime(MixpanelEmulatorOptions options, ListenerMap listeners, ILogger logger)
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    public MixpanelEmulatorOptions Options { get; } = options;
+
+    public TimeProvider Time { get; } = options.TimeProvider;
+
+    public ProjectRegistry Projects { get; } =
+        new(options.RateLimit, options.TimeProvider, options.RandomSeed);
+
+    public StatsCounters Stats { get; } = new();
+
+    public ListenerMap Listeners { get; } = listeners;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Cancelled when the emulator stops, which releases requests hung by fault injection.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public void SignalStopping() => _stopping.Cancel();
+}

@@ -1,0 +1,23 @@
+namespace MixpanelSync.MixpanelEmulator;
+
+/// <summary>How an /import request is read and answered.</summary>
+/// <param name="Form">The body is form-urlencoded with the payload in <c>data</c>, as the official SDKs send it.</param>
+/// <param name="Strict">
+/// Whether events are validated and reported one by one with JSON bodies. <c>strict=1</c> or <c>strict=0</c> decide;
+/// without the parameter JSON bodies are strict and legacy form bodies are not.
+/// </param>
+/// <param name="Verbose">With <c>verbose=1</c>, non-strict answers are <c>{"status":1|0,"error":...}</c>.</param>
+internal readonly record struct ImportMode(bool Form, bool Strict, bool Verbose)
+{
+    public static ImportMode From(HttpRequest request)
+    {
+        var form = request.HasFormContentType;
+        var strict = request.Query["strict"].ToString() switch
+        {
+            "1" => true,
+            "0" => false,
+            _ => !form,
+        };
+        return new ImportMode(form, strict, request.Query["verbose"] == "1");
+    }
+}

@@ -1,0 +1,90 @@
+namespace MixpanelSync.MixpanelEmulator;
+
+/// <summary>
+/// Answers of /import in strict mode (JSON with code and status) and in legacy mode (<c>1</c>/<c>0</c>, or
+/// <c>{"status":..,"error":..}</c> with verbose=1).
+/// </summary>
+internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runtime, ImportMode mode)
+{
+    public ProjectState? Project { get; set; }
+
+    public Task UnauthorizedAsync()
+    {
+        Log.Unauthorized(runtime.Logger, context.Request.Path.Value ?? string.Empty);
+        return SendAsync(StatusCodes.Status401Unauthorized, ResponseSender.Json, ResponseBodies.Unauthorized);
+    }
+
+    public Task TooLargeAsync()
+    {
+        var max = runtime.Options.MaxRequestBytes;
+        LogRejected(StatusCodes.Status413PayloadTooLarge, "request body too large");
+        return SendAsync(StatusCodes.Status413PayloadTooLarge, ResponseSender.Json, ResponseBodies.TooLarge(max));
+    }
+
+    public Task RateLimitedAsync()
+    {
+        LogRejected(StatusCodes.Status429TooManyRequests, "rate limit exceeded");
+        return ResponseSender.SendRateLimitedAsync(context, runtime, Project, legacy: !mode.Strict);
+    }
+
+    /// <summary>Rejects the whole request: 400 in strict mode, 200 with a 0 status in legacy mode.</summary>
+    public Task BadRequestAsync(string error)
+    {
+        LogRejected(StatusCodes.Status400BadRequest, error);
+        if (mode.Strict)
+        {
+            return SendAsync(StatusCodes.Status400BadRequest, ResponseSender.Json, ResponseBodies.BadRequest(error));
+        }
+
+        return LegacyAsync(success: false, error);
+    }
+
+    public Task AcceptedAsync(int imported)
+    {
+        if (mode.Strict)
+        {
+            return SendAsync(StatusCodes.Status200OK, ResponseSender.Json, ResponseBodies.Success(imported));
+        }
+
+        return LegacyAsync(success: imported > 0, "no valid events in the request");
+    }
+
+    public Task BatchAsync(EventBatch batch)
+    {
+        if (!mode.Strict)
+        {
+            var firstError = batch.Failed.Count > 0 ? batch.Failed[0].Message : "no valid events in the request";
+            return LegacyAsync(batch.Imported > 0, firstError);
+        }
+
+        if (batch.Failed.Count == 0)
+        {
+            return SendAsync(StatusCodes.Status200OK, ResponseSender.Json, ResponseBodies.Success(batch.Imported));
+        }
+
+        var body = ResponseBodies.PartialFailure(batch.Imported, batch.Failed);
+        return SendAsync(StatusCodes.Status400BadRequest, ResponseSender.Json, body);
+    }
+
+    private Task LegacyAsync(bool success, string error)
+    {
+        if (mode.Verbose)
+        {
+            var body = success ? ResponseBodies.VerboseSuccess : ResponseBodies.VerboseFailure(error);
+            return SendAsync(StatusCodes.Status200OK, ResponseSender.Json, body);
+        }
+
+        return SendAsync(StatusCodes.Status200OK, ResponseSender.Text, success ? ResponseBodies.One : ResponseBodies.Zero);
+    }
+
+    private Task SendAsync(int statusCode, string contentType, byte[] body) =>
+        ResponseSender.SendAsync(context, runtime, Project, statusCode, contentType, body);
+
+    private void LogRejected(int statusCode, string reason) =>
+        Log.Rejected(
+            runtime.Logger,
+            context.Request.Path.Value ?? string.Empty,
+            TokenMask.Mask(Project?.Project.Token),
+            statusCode,
+            reason);
+}

@@ -1,0 +1,7 @@
+namespace MixpanelSync.MixpanelEmulator;
+
+internal enum IngestionEndpoint : byte
+{
+    Import,
+    Track,
+}
