@@ -11,6 +11,8 @@ public interface IBatchSenderGrain : IGrainWithIntegerKey
     /// Sends one batch, waiting for rate budget before each attempt and retrying 429, 5xx and network
     /// errors with backoff. Returns once every event is imported or rejected, or retries ran out.
     /// </summary>
+    /// <remarks>Retries can take several minutes, longer than Orleans' default 30-second response timeout.</remarks>
     [Alias("send")]
+    [ResponseTimeout("00:30:00")]
     Task<BatchDeliveryResult> SendAsync(MixpanelDestination destination, BatchPayload batch);
 }

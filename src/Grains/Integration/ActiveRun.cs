@@ -1,0 +1,36 @@
+using MixpanelSync.GrainInterfaces.Integration;
+
+namespace MixpanelSync.Grains.Integration;
+
+/// <summary>
+/// A run in progress, persisted so that a run cut short by deactivation or a crash resumes with the same
+/// settings and counts.
+/// </summary>
+[GenerateSerializer]
+[Alias("mixpanel-sync.active-run")]
+internal sealed class ActiveRun
+{
+    [Id(0)] public required string RunId { get; init; }
+    [Id(1)] public required SyncTrigger Trigger { get; init; }
+    [Id(2)] public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>The mapping settings in force when the run started; they apply until it ends.</summary>
+    [Id(3)] public required MappingSettings Mapping { get; init; }
+
+    /// <summary>Events that happened before this time are skipped.</summary>
+    [Id(4)] public required DateTimeOffset SendFrom { get; init; }
+
+    /// <summary>Events that happened at or after this time are skipped; backfills only.</summary>
+    [Id(5)] public DateTimeOffset? SendUntil { get; init; }
+
+    [Id(6)] public long CursorFrom { get; init; }
+    [Id(7)] public long HighWaterMark { get; init; }
+
+    /// <summary>Every event up to this sequence is accounted for. Backfills keep it here, not in the store's cursor.</summary>
+    [Id(8)] public long Position { get; set; }
+
+    /// <summary>The dead letters a replay sends; empty for every pending one.</summary>
+    [Id(9)] public List<long> ReplayIds { get; init; } = [];
+
+    [Id(10)] public RunCounters Counters { get; init; } = new();
+}

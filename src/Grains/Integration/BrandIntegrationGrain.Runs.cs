@@ -1,0 +1,206 @@
+using MixpanelSync.GrainInterfaces.Integration;
+
+namespace MixpanelSync.Grains.Integration;
+
+internal sealed partial class BrandIntegrationGrain
+{
+    public Task<SyncRequestResult> SyncNowAsync() =>
+        StartRunAsync(SyncTrigger.Manual, backfillFrom: null, replayIds: []);
+
+    public Task<SyncRequestResult> ReplayRejectedEventsAsync(IReadOnlyList<long> deadLetterIds) =>
+        StartRunAsync(SyncTrigger.Replay, backfillFrom: null, replayIds: deadLetterIds ?? []);
+
+    public Task<SyncRequestResult> StartBackfillAsync(DateTimeOffset from) =>
+        StartRunAsync(SyncTrigger.Backfill, from, replayIds: []);
+
+    public async Task<BackfillPreview> PreviewBackfillAsync(DateTimeOffset from)
+    {
+        var until = State.SendFrom ?? clock.Time.GetUtcNow();
+        var highWaterMark = await store.GetHighWaterMarkAsync(BrandId);
+        long count = 0;
+        long position = 0;
+
+        // NOTE: the event store has no count by event time, so the preview reads every stored event.
+        while (true)
+        {
+            var page = await store.ReadPageAsync(BrandId, position, highWaterMark, Settings.PageSize);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            count += page.Count(stored => stored.Event.OccurredAt >= from && stored.Event.OccurredAt < until);
+            position = page[^1].Sequence;
+        }
+
+        return new BackfillPreview(from, until, count);
+    }
+
+    private async Task<SyncRequestResult> StartRunAsync(SyncTrigger trigger, DateTimeOffset? backfillFrom, IReadOnlyList<long> replayIds)
+    {
+        if (State.ActiveRun is { } running)
+        {
+            return new SyncRequestResult(false, running.RunId, $"Run {running.RunId} is already in progress; try again when it has finished.");
+        }
+
+        if (State.State is ConnectionState.NotConnected or ConnectionState.Disconnected)
+        {
+            return new SyncRequestResult(false, null, "The brand is not connected; connect a Mixpanel project first.");
+        }
+
+        if (State.State == ConnectionState.Error)
+        {
+            return new SyncRequestResult(false, null, $"Runs are paused: {State.StateReason}");
+        }
+
+        var run = await CreateRunAsync(trigger, backfillFrom, replayIds);
+        State.ActiveRun = run;
+        SetState(ConnectionState.Syncing, null);
+        await SaveAsync();
+        await store.SaveRunAsync(RunRecords.ToRecord(BrandId, run, RunRecords.ToSummary(run, SyncOutcome.Running, null, null)));
+
+        Log.RunStarted(logger, BrandId, run.RunId, trigger, run.CursorFrom, run.HighWaterMark);
+        LaunchRun(run, resumed: false);
+        return new SyncRequestResult(true, run.RunId, $"Run {run.RunId} started.");
+    }
+
+    private async Task<ActiveRun> CreateRunAsync(SyncTrigger trigger, DateTimeOffset? backfillFrom, IReadOnlyList<long> replayIds)
+    {
+        var now = clock.Time.GetUtcNow();
+        var cursor = await store.GetCursorAsync(BrandId);
+        var sendFrom = State.SendFrom ?? now;
+
+        if (trigger == SyncTrigger.Backfill && backfillFrom is { } from)
+        {
+            // The backfill covers events already passed over (up to the cursor); later regular runs send from `from` on.
+            State.SendFrom = from < sendFrom ? from : sendFrom;
+            return new ActiveRun
+            {
+                RunId = NewRunId(now),
+                Trigger = trigger,
+                StartedAt = now,
+                Mapping = State.Mapping,
+                SendFrom = from,
+                SendUntil = sendFrom,
+                CursorFrom = 0,
+                HighWaterMark = cursor,
+                Position = 0,
+            };
+        }
+
+        var highWaterMark = trigger == SyncTrigger.Replay ? cursor : await store.GetHighWaterMarkAsync(BrandId);
+        return new ActiveRun
+        {
+            RunId = NewRunId(now),
+            Trigger = trigger,
+            StartedAt = now,
+            Mapping = State.Mapping,
+            SendFrom = sendFrom,
+            CursorFrom = cursor,
+            HighWaterMark = highWaterMark,
+            Position = cursor,
+            ReplayIds = [.. replayIds],
+        };
+    }
+
+    private static string NewRunId(DateTimeOffset now) =>
+        $"{now:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..27];
+
+    private void LaunchRun(ActiveRun run, bool resumed)
+    {
+        if (resumed)
+        {
+            Log.RunResumed(logger, BrandId, run.RunId, run.Position);
+        }
+
+        _deactivating = false;
+        _stop = new CancellationTokenSource();
+        _runTask = ExecuteRunAsync(run, _stop.Token);
+    }
+
+    private async Task ExecuteRunAsync(ActiveRun run, CancellationToken stopToken)
+    {
+        // Yield so that the request that started the run returns before the run's first turn.
+        await Task.Yield();
+        RunEnd end;
+        try
+        {
+            if (State.State == ConnectionState.Disconnected)
+            {
+                end = new RunEnd(SyncOutcome.Cancelled, "The brand disconnected.", CredentialsRejected: false);
+            }
+            else
+            {
+                SetState(ConnectionState.Syncing, null);
+                end = run.Trigger == SyncTrigger.Replay
+                    ? await ReplayAsync(run, stopToken)
+                    : await PumpAsync(run, stopToken);
+            }
+        }
+        catch (Exception exception)
+        {
+            Log.RunCrashed(logger, exception, BrandId, run.RunId);
+            end = new RunEnd(SyncOutcome.Failed, exception.Message, CredentialsRejected: false);
+        }
+
+        if (_deactivating)
+        {
+            return;
+        }
+
+        await FinishRunAsync(run, end);
+    }
+
+    private async Task FinishRunAsync(ActiveRun run, RunEnd end)
+    {
+        var now = clock.Time.GetUtcNow();
+        var summary = RunRecords.ToSummary(run, end.Outcome, now, end.Error);
+        await store.SaveRunAsync(RunRecords.ToRecord(BrandId, run, summary));
+        State.ActiveRun = null;
+        State.LastRun = summary;
+        ApplyRunEnd(run, end, summary, now);
+        await SaveAsync();
+
+        Log.RunFinished(logger, BrandId, run.RunId, end.Outcome, summary.EventsRead, summary.EventsSkipped,
+            summary.EventsImported, summary.EventsRejected, (long)(now - run.StartedAt).TotalMilliseconds);
+    }
+
+    private void ApplyRunEnd(ActiveRun run, RunEnd end, RunSummary summary, DateTimeOffset now)
+    {
+        if (State.State == ConnectionState.Disconnected)
+        {
+            return;
+        }
+
+        if (end.CredentialsRejected)
+        {
+            Log.CredentialsRejected(logger, BrandId, run.RunId);
+            SetState(ConnectionState.Error, "Mixpanel rejected the credentials (401). Scheduled runs pause until the token is updated.");
+            return;
+        }
+
+        if (end.Outcome == SyncOutcome.Failed)
+        {
+            State.ConsecutiveFailures++;
+            var backoff = Settings.RunRetryBackoff * Math.Pow(2, Math.Min(State.ConsecutiveFailures - 1, 10));
+            State.RetryAt = now + (backoff < Settings.MaxRunRetryBackoff ? backoff : Settings.MaxRunRetryBackoff);
+            State.RetryTrigger = run.Trigger == SyncTrigger.Manual ? SyncTrigger.Manual : SyncTrigger.Schedule;
+            SetState(ConnectionState.Degraded, $"Run {run.RunId} failed: {end.Error} It is retried at {State.RetryAt:u}.");
+            Log.RunRetryScheduled(logger, BrandId, run.RunId, State.RetryAt.Value);
+            return;
+        }
+
+        State.ConsecutiveFailures = 0;
+        State.RetryAt = null;
+        if (summary.EventsRejected > 0)
+        {
+            SetState(ConnectionState.Degraded, $"{summary.EventsRejected} events of run {run.RunId} were rejected; see the rejected events.");
+        }
+        else
+        {
+            SetState(ConnectionState.Connected, null);
+        }
+    }
+
+    private readonly record struct RunEnd(SyncOutcome Outcome, string? Error, bool CredentialsRejected);
+}
