@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -50,7 +51,8 @@ public sealed partial class MixpanelEmulatorHost : IAsyncDisposable
         var certificate = options.Certificate ?? EmulatorCertificate.Get();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var listeners = new ListenerMap(options.BasePort);
-        var runtime = new EmulatorRuntime(options, listeners, loggerFactory.CreateLogger("MixpanelSync.MixpanelEmulator"));
+        var logger = loggerFactory.CreateLogger("MixpanelSync.MixpanelEmulator");
+        var runtime = new EmulatorRuntime(options, listeners, certificate, logger);
         var app = Build(runtime, certificate, loggerFactory);
         await app.StartAsync(cancellationToken);
         listeners.ReadBoundPorts();
@@ -112,6 +114,8 @@ public sealed partial class MixpanelEmulatorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(runtime);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, runtime.Listeners, certificate));
         var app = builder.Build();
         app.MapIngestionEndpoints(runtime);

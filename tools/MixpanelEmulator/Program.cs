@@ -1,2 +1,20 @@
-// Placeholder entry point; the emulator host is built on top of this project.
-return 0;
+using MixpanelSync.MixpanelEmulator;
+
+CommandLineSettings settings;
+try
+{
+    settings = CommandLine.Parse(args);
+}
+catch (FormatException exception)
+{
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 2;
+}
+
+if (settings.ShowHelp)
+{
+    Console.WriteLine(CommandLine.Help);
+    return 0;
+}
+
+return await StandaloneHost.RunAsync(settings);

@@ -1,7 +1,13 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>State shared by the endpoints of one emulator instance.</summary>
-internal sealed class EmulatorRuntime(MixpanelEmulatorOptions options, ListenerMap listeners, ILogger logger)
+internal sealed class EmulatorRuntime(
+    MixpanelEmulatorOptions options,
+    ListenerMap listeners,
+    X509Certificate2 certificate,
+    ILogger logger)
 {
     private readonly CancellationTokenSource _stopping = new();
 
@@ -17,6 +23,8 @@ internal sealed class EmulatorRuntime(MixpanelEmulatorOptions options, ListenerM
     public ListenerMap Listeners { get; } = listeners;
 
     public ILogger Logger { get; } = logger;
+
+    public X509Certificate2 Certificate { get; } = certificate;
 
     /// <summary>Cancelled when the emulator stops, which releases requests hung by fault injection.</summary>
     public CancellationToken Stopping => _stopping.Token;

@@ -29,14 +29,20 @@ internal static class DataParameter
         return null;
     }
 
+    /// <summary>Whether a body is plain JSON (starts with '[' or '{'), though it may be labelled as a form.</summary>
+    public static bool LooksLikeJson(ReadOnlySpan<byte> body)
+    {
+        var trimmed = body.TrimStart(" \t\r\n"u8);
+        return trimmed.Length > 0 && trimmed[0] is (byte)'[' or (byte)'{';
+    }
+
     /// <summary>Returns the JSON held by an already URL-decoded <c>data</c> value.</summary>
     public static byte[] FromQueryValue(string value) => DecodePayload(Encoding.UTF8.GetBytes(value));
 
     /// <summary>Returns the JSON itself, or the base64-decoded bytes, or an empty array when neither fits.</summary>
     private static byte[] DecodePayload(byte[] value)
     {
-        var trimmed = value.AsSpan().TrimStart(" \t\r\n"u8);
-        if (trimmed.Length > 0 && trimmed[0] is (byte)'[' or (byte)'{')
+        if (LooksLikeJson(value))
         {
             return value;
         }

@@ -52,6 +52,12 @@ internal sealed class ImportEndpoint(EmulatorRuntime runtime)
             return;
         }
 
+        if (request.Mode.Form && DataParameter.LooksLikeJson(body.Span))
+        {
+            request = request with { Mode = request.Mode.AsJsonBody() };
+            responder.Mode = request.Mode;
+        }
+
         var payload = request.Mode.Form ? DataParameter.FromForm(body.Span) : null;
         if (request.Mode.Form && (payload is null || payload.Length == 0))
         {

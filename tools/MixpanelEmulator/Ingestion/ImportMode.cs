@@ -7,17 +7,23 @@ namespace MixpanelSync.MixpanelEmulator;
 /// without the parameter JSON bodies are strict and legacy form bodies are not.
 /// </param>
 /// <param name="Verbose">With <c>verbose=1</c>, non-strict answers are <c>{"status":1|0,"error":...}</c>.</param>
-internal readonly record struct ImportMode(bool Form, bool Strict, bool Verbose)
+/// <param name="StrictParameter">The strict query parameter: true for 1, false for 0, null when absent.</param>
+internal readonly record struct ImportMode(bool Form, bool Strict, bool Verbose, bool? StrictParameter)
 {
     public static ImportMode From(HttpRequest request)
     {
-        var form = request.HasFormContentType;
-        var strict = request.Query["strict"].ToString() switch
+        bool? strict = request.Query["strict"].ToString() switch
         {
             "1" => true,
             "0" => false,
-            _ => !form,
+            _ => null,
         };
-        return new ImportMode(form, strict, request.Query["verbose"] == "1");
+        var form = request.HasFormContentType;
+        return new ImportMode(form, strict ?? !form, request.Query["verbose"] == "1", strict);
     }
+
+    /// <summary>
+    /// Returns the mode for a body labelled form-urlencoded that is plain JSON, as curl -d sends it.
+    /// </summary>
+    public ImportMode AsJsonBody() => this with { Form = false, Strict = StrictParameter ?? true };
 }

@@ -6,6 +6,9 @@ namespace MixpanelSync.MixpanelEmulator;
 /// </summary>
 internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runtime, ImportMode mode)
 {
+    /// <summary>How the request is answered; it changes when a body labelled as a form turns out to be JSON.</summary>
+    public ImportMode Mode { get; set; } = mode;
+
     public ProjectState? Project { get; set; }
 
     public Task UnauthorizedAsync()
@@ -24,14 +27,14 @@ internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runti
     public Task RateLimitedAsync()
     {
         LogRejected(StatusCodes.Status429TooManyRequests, "rate limit exceeded");
-        return ResponseSender.SendRateLimitedAsync(context, runtime, Project, legacy: !mode.Strict);
+        return ResponseSender.SendRateLimitedAsync(context, runtime, Project, legacy: !Mode.Strict);
     }
 
     /// <summary>Rejects the whole request: 400 in strict mode, 200 with a 0 status in legacy mode.</summary>
     public Task BadRequestAsync(string error)
     {
         LogRejected(StatusCodes.Status400BadRequest, error);
-        if (mode.Strict)
+        if (Mode.Strict)
         {
             return SendAsync(StatusCodes.Status400BadRequest, ResponseSender.Json, ResponseBodies.BadRequest(error));
         }
@@ -41,7 +44,7 @@ internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runti
 
     public Task AcceptedAsync(int imported)
     {
-        if (mode.Strict)
+        if (Mode.Strict)
         {
             return SendAsync(StatusCodes.Status200OK, ResponseSender.Json, ResponseBodies.Success(imported));
         }
@@ -51,7 +54,7 @@ internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runti
 
     public Task BatchAsync(EventBatch batch)
     {
-        if (!mode.Strict)
+        if (!Mode.Strict)
         {
             var firstError = batch.Failed.Count > 0 ? batch.Failed[0].Message : "no valid events in the request";
             return LegacyAsync(batch.Imported > 0, firstError);
@@ -68,7 +71,7 @@ internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runti
 
     private Task LegacyAsync(bool success, string error)
     {
-        if (mode.Verbose)
+        if (Mode.Verbose)
         {
             var body = success ? ResponseBodies.VerboseSuccess : ResponseBodies.VerboseFailure(error);
             return SendAsync(StatusCodes.Status200OK, ResponseSender.Json, body);

@@ -10,6 +10,12 @@ internal static class IngestionEndpoints
     {
         var import = new ImportEndpoint(runtime);
         routes.MapPost("/import", import.HandleAsync);
+        var track = new TrackEndpoint(runtime);
+        routes.MapMethods("/track", [HttpMethods.Get, HttpMethods.Post], track.HandleAsync);
+        var engage = new ProfileEndpoint(runtime, ProfileKind.User);
+        routes.MapMethods("/engage", [HttpMethods.Get, HttpMethods.Post], engage.HandleAsync);
+        var groups = new ProfileEndpoint(runtime, ProfileKind.Group);
+        routes.MapMethods("/groups", [HttpMethods.Get, HttpMethods.Post], groups.HandleAsync);
         return routes;
     }
 }
