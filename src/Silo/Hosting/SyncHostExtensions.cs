@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
+using System.Net;
 using MixpanelSync.Silo.Health;
+using MixpanelSync.Silo.Storage;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -34,7 +37,12 @@ public static class SyncHostExtensions
         builder.Services.AddSingleton<IValidateOptions<SyncHostOptions>, SyncHostOptionsValidator>();
 
         var options = ReadOptions(builder.Configuration);
-        builder.UseOrleans(silo => ConfigureSilo(silo, options));
+        var storage = SiloStorageSettings.From(options, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(storage);
+
+        // Registered before the silo: hosted services start in order, and the providers need the schema.
+        builder.Services.AddHostedService<StorageMigrationService>();
+        builder.UseOrleans(silo => ConfigureSilo(silo, options, storage));
 
         builder.Services
             .AddHealthChecks()
@@ -58,27 +66,75 @@ public static class SyncHostExtensions
         return app;
     }
 
+    /// <summary>Binds and validates the settings now, because Orleans' providers are configured from them.</summary>
+    /// <exception cref="OptionsValidationException">
+    /// A setting is invalid. The message names each invalid setting and its fix.
+    /// </exception>
     private static SyncHostOptions ReadOptions(IConfiguration configuration)
     {
-        // Orleans is configured before the container exists, so the options are bound here once more. The
-        // registered validator still runs at start-up and reports every invalid value with its fix.
         var options = new SyncHostOptions();
         configuration.GetSection(SyncHostOptions.SectionName).Bind(options);
-        return options;
+
+        var failures = new List<string>();
+        var annotations = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), annotations, true))
+        {
+            failures.AddRange(annotations.Select(result =>
+                $"Sync:{string.Join(", Sync:", result.MemberNames)}: {result.ErrorMessage}"));
+        }
+
+        var rules = new SyncHostOptionsValidator().Validate(null, options);
+        if (rules.Failed)
+        {
+            failures.AddRange(rules.Failures);
+        }
+
+        return failures.Count == 0
+            ? options
+            : throw new OptionsValidationException(SyncHostOptions.SectionName, typeof(SyncHostOptions), failures);
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, SyncHostOptions options)
+    private static void ConfigureSilo(ISiloBuilder silo, SyncHostOptions options, SiloStorageSettings storage)
     {
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
 
-        // TODO: embedded mode keeps grain state and reminders in memory until the SQLite providers are wired.
-        silo.AddMemoryGrainStorageAsDefault();
-        silo.UseInMemoryReminderService();
+        if (options.Mode == HostingMode.Cluster)
+        {
+            // An invalid address is reported by the options validator when the host starts.
+            var advertised = IPAddress.TryParse(options.AdvertisedAddress, out var parsed)
+                ? parsed
+                : IPAddress.Loopback;
+            silo.ConfigureEndpoints(
+                advertised,
+                options.SiloPort,
+                options.GatewayPort,
+                listenOnAnyHostAddress: options.ListenOnAnyAddress);
+            silo.UseAdoNetClustering(clustering =>
+            {
+                clustering.Invariant = storage.Invariant;
+                clustering.ConnectionString = storage.ConnectionString;
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(
+                options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
+        }
+
+        silo.AddAdoNetGrainStorageAsDefault(persistence =>
+        {
+            persistence.Invariant = storage.Invariant;
+            persistence.ConnectionString = storage.ConnectionString;
+        });
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = storage.Invariant;
+            reminders.ConnectionString = storage.ConnectionString;
+        });
         silo.AddDashboard();
     }
 }

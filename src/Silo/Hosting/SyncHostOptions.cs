@@ -41,6 +41,18 @@ public sealed class SyncHostOptions
     [Required(AllowEmptyStrings = false)]
     public string ServiceId { get; set; } = "mixpanel-sync";
 
+    /// <summary>
+    /// The IP address other silos and clients reach this silo at in cluster mode. Embedded mode always uses
+    /// the loopback address.
+    /// </summary>
+    /// <value>Defaults to <c>127.0.0.1</c>.</value>
+    [Required(AllowEmptyStrings = false)]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Whether the silo and gateway ports listen on every interface in cluster mode.</summary>
+    /// <value>Defaults to <see langword="false"/>: they listen on <see cref="AdvertisedAddress"/> only.</value>
+    public bool ListenOnAnyAddress { get; set; }
+
     /// <summary>The PostgreSQL connection string; required in cluster mode, ignored in embedded mode.</summary>
     public string? PostgresConnectionString { get; set; }
 }

@@ -16,6 +16,13 @@ internal sealed class SyncHostOptionsValidator : IValidateOptions<SyncHostOption
                 + "the environment variable Sync__PostgresConnectionString) or run with --mode embedded.");
         }
 
+        if (!System.Net.IPAddress.TryParse(options.AdvertisedAddress, out _))
+        {
+            failures.Add(
+                $"Sync:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address. Give the address "
+                + "other silos reach this one at, such as 10.0.0.5.");
+        }
+
         if (options.SiloPort == options.GatewayPort)
         {
             failures.Add(

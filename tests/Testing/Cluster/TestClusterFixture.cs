@@ -23,11 +23,13 @@ public class TestClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await PrepareAsync();
+
         var builder = new InProcessTestClusterBuilder(InitialSiloCount);
+        ConfigureCluster(builder.Options);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.UseInMemoryReminderService();
+            ConfigureStorage(silo);
             ConfigureSilo(silo);
         });
         builder.ConfigureClient(ConfigureClient);
@@ -43,6 +45,21 @@ public class TestClusterFixture : IAsyncLifetime
             await _cluster.StopAllSilosAsync();
             await _cluster.DisposeAsync();
         }
+    }
+
+    /// <summary>Runs before the cluster starts, for example to create the database the silos use.</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
+    /// <summary>Changes cluster-wide test options, such as using a real membership table.</summary>
+    protected virtual void ConfigureCluster(InProcessTestClusterOptions options)
+    {
+    }
+
+    /// <summary>Adds grain storage and reminders to each silo; in memory unless overridden.</summary>
+    protected virtual void ConfigureStorage(ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorageAsDefault();
+        silo.UseInMemoryReminderService();
     }
 
     /// <summary>Adds what the grains under test need to each silo.</summary>
