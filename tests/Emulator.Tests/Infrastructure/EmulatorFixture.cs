@@ -24,12 +24,35 @@ public class EmulatorFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
+    public DateTimeOffset Now => Time.GetUtcNow();
+
     /// <summary>Adds a project with a fresh random token and returns it.</summary>
     public EmulatorProject AddProject(Func<EmulatorProject, EmulatorProject>? customize = null)
     {
         var project = new EmulatorProject("tok" + Guid.NewGuid().ToString("N"));
         return Emulator.AddProject(customize is null ? project : customize(project));
     }
+
+    /// <summary>Adds a project with a tiny rate limit and returns it.</summary>
+    public EmulatorProject AddLimitedProject(long maxEvents, long maxBytes = long.MaxValue) =>
+        AddProject(project => project with
+        {
+            RateLimit = new EmulatorRateLimit { MaxEvents = maxEvents, MaxBytes = maxBytes },
+        });
+
+    /// <summary>Adds a project with a service account and project id, and returns it.</summary>
+    public EmulatorProject AddServiceAccountProject(
+        EmulatorServiceAccountRole role = EmulatorServiceAccountRole.Owner,
+        DateTimeOffset? expiresAt = null) =>
+        AddProject(project => project with
+        {
+            ProjectId = Random.Shared.NextInt64(1, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ServiceAccount = new EmulatorServiceAccount("sa." + Guid.NewGuid().ToString("N")[..8], "secret-" + Guid.NewGuid())
+            {
+                Role = role,
+                ExpiresAt = expiresAt,
+            },
+        });
 
     protected virtual void Configure(MixpanelEmulatorOptions options)
     {

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace MixpanelSync.Emulator.Tests;
@@ -6,6 +6,7 @@ namespace MixpanelSync.Emulator.Tests;
 /// <summary>Builds event JSON for tests.</summary>
 public static class Events
 {
+    /// <summary>Returns a valid event at <paramref name="time"/> (whole seconds) with a fresh UUID $insert_id.</summary>
     public static JsonObject Valid(DateTimeOffset time, string? insertId = null, string name = "Signed Up") => new()
     {
         ["event"] = name,
@@ -33,5 +34,7 @@ public static class Events
     public static string Array(params JsonObject[] events) => new JsonArray([.. events]).ToJsonString();
 
     public static string Ndjson(params JsonObject[] events) =>
-        string.Join('\n', events.Select(static e => e.ToJsonString(JsonSerializerOptions.Default)));
+        string.Join('\n', events.Select(static eventObject => eventObject.ToJsonString()));
+
+    public static string Base64(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
 }
