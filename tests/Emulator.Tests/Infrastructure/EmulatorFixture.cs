@@ -43,9 +43,11 @@ public class EmulatorFixture : IAsyncLifetime
     /// <summary>Adds a project with a service account and project id, and returns it.</summary>
     public EmulatorProject AddServiceAccountProject(
         EmulatorServiceAccountRole role = EmulatorServiceAccountRole.Owner,
-        DateTimeOffset? expiresAt = null) =>
+        DateTimeOffset? expiresAt = null,
+        EmulatorIdentityMode identityMode = EmulatorIdentityMode.Simplified) =>
         AddProject(project => project with
         {
+            IdentityMode = identityMode,
             ProjectId = Random.Shared.NextInt64(1, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ServiceAccount = new EmulatorServiceAccount("sa." + Guid.NewGuid().ToString("N")[..8], "secret-" + Guid.NewGuid())
             {

@@ -31,7 +31,8 @@ public static class Events
         return eventObject;
     }
 
-    public static string Array(params JsonObject[] events) => new JsonArray([.. events]).ToJsonString();
+    public static string Array(params JsonObject[] events) =>
+        new JsonArray([.. events.Select(static eventObject => eventObject.DeepClone())]).ToJsonString();
 
     public static string Ndjson(params JsonObject[] events) =>
         string.Join('\n', events.Select(static eventObject => eventObject.ToJsonString()));
