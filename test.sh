@@ -29,6 +29,8 @@ install_prerequisites() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  command -v curl >/dev/null || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]}"
     apt_install "${missing[@]}"
@@ -56,7 +58,15 @@ select_projects() {
 install_prerequisites
 scripts/check-line-length.sh
 
+docker-compose -f docker-compose.yml config -q
+echo "docker-compose.yml is valid"
+
 dotnet build MixpanelSync.slnx -c Release -v quiet -nologo
+
+# The local-process stand-in for docker-compose.yml: a private PostgreSQL and two silos in one cluster.
+if [ $# -eq 0 ]; then
+  scripts/start-cluster.sh --smoke
+fi
 
 results=$(mktemp -d)
 passed=0
