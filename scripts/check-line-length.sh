@@ -5,20 +5,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 limit=120
-status=0
-while IFS= read -r file; do
-  [ -f "$file" ] || continue
-  if awk -v limit="$limit" -v file="$file" '
-      { sub(/\r$/, "") }
-      length($0) > limit { printf "%s:%d: %d characters (limit %d)\n", file, NR, length($0), limit; bad = 1 }
-      END { exit bad }' "$file"; then
-    :
-  else
-    status=1
-  fi
-done < <(git ls-files --cached --others --exclude-standard -- '*.cs')
-
-if [ "$status" -ne 0 ]; then
-  echo "Line-length check failed: wrap the lines above at $limit characters." >&2
-fi
-exit "$status"
+# Python counts characters rather than bytes, so comments with non-ASCII text are measured as they read.
+git ls-files --cached --others --exclude-standard -z -- '*.cs' | python3 -c '
+import sys
+limit = int(sys.argv[1])
+failed = False
+for path in filter(None, sys.stdin.read().split("\0")):
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except FileNotFoundError:
+        continue
+    for number, line in enumerate(lines, 1):
+        if len(line) > limit:
+            print(f"{path}:{number}: {len(line)} characters (limit {limit})")
+            failed = True
+if failed:
+    print(f"Line-length check failed: wrap the lines above at {limit} characters.", file=sys.stderr)
+sys.exit(1 if failed else 0)
+' "$limit"

@@ -1,6 +1,13 @@
 using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MixpanelSync.Events.Storage;
+using MixpanelSync.Events.Storage.Postgres;
+using MixpanelSync.Events.Storage.Sqlite;
+using MixpanelSync.Grains.Hosting;
 using MixpanelSync.Silo.Health;
 using MixpanelSync.Silo.Storage;
 using Orleans.Configuration;
@@ -39,10 +46,12 @@ public static class SyncHostExtensions
         var options = ReadOptions(builder.Configuration);
         var storage = SiloStorageSettings.From(options, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(storage);
+        AddEventStore(builder.Services, options, storage);
+        AddKeyRing(builder.Services, options, storage);
 
         // Registered before the silo: hosted services start in order, and the providers need the schema.
         builder.Services.AddHostedService<StorageMigrationService>();
-        builder.UseOrleans(silo => ConfigureSilo(silo, options, storage));
+        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, options, storage));
 
         builder.Services
             .AddHealthChecks()
@@ -94,7 +103,11 @@ public static class SyncHostExtensions
             : throw new OptionsValidationException(SyncHostOptions.SectionName, typeof(SyncHostOptions), failures);
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, SyncHostOptions options, SiloStorageSettings storage)
+    private static void ConfigureSilo(
+        ISiloBuilder silo,
+        IConfiguration configuration,
+        SyncHostOptions options,
+        SiloStorageSettings storage)
     {
         silo.Configure<ClusterOptions>(cluster =>
         {
@@ -130,11 +143,50 @@ public static class SyncHostExtensions
             persistence.Invariant = storage.Invariant;
             persistence.ConnectionString = storage.ConnectionString;
         });
+        silo.AddAdoNetGrainStorage(MixpanelSyncGrains.StorageName, persistence =>
+        {
+            persistence.Invariant = storage.Invariant;
+            persistence.ConnectionString = storage.ConnectionString;
+        });
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = storage.Invariant;
             reminders.ConnectionString = storage.ConnectionString;
         });
         silo.AddDashboard();
+        silo.AddMixpanelSyncGrains(configuration);
+    }
+
+    private static void AddEventStore(IServiceCollection services, SyncHostOptions options, SiloStorageSettings storage)
+    {
+        if (options.Mode == HostingMode.Cluster)
+        {
+            services.Configure<PostgresEventStoreOptions>(store => store.ConnectionString = storage.ConnectionString);
+            services.AddSingleton<IEventStore, PostgresEventStore>();
+        }
+        else
+        {
+            services.Configure<SqliteEventStoreOptions>(store =>
+                store.DatabasePath = Path.Combine(storage.DataDirectory, "events.db"));
+            services.AddSingleton<IEventStore, SqliteEventStore>();
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+    }
+
+    private static void AddKeyRing(IServiceCollection services, SyncHostOptions options, SiloStorageSettings storage)
+    {
+        // Project tokens are encrypted with this key ring, so it must outlive restarts and, in cluster mode, be
+        // the same on every silo.
+        if (options.Mode == HostingMode.Cluster)
+        {
+            services.Configure<KeyManagementOptions>(keys =>
+                keys.XmlRepository = new PostgresXmlRepository(storage.ConnectionString));
+        }
+        else
+        {
+            services.AddDataProtection()
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")));
+        }
     }
 }

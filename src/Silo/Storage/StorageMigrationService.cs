@@ -1,3 +1,5 @@
+using MixpanelSync.Events.Storage;
+
 namespace MixpanelSync.Silo.Storage;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace MixpanelSync.Silo.Storage;
 /// </summary>
 internal sealed partial class StorageMigrationService(
     SiloStorageSettings settings,
+    IEventStore eventStore,
     ILogger<StorageMigrationService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -19,6 +22,7 @@ internal sealed partial class StorageMigrationService(
             await OrleansSchemaMigrator.ApplySqliteAsync(settings.ConnectionString, cancellationToken);
         }
 
+        await eventStore.EnsureCreatedAsync(cancellationToken);
         LogSchemaApplied(logger, settings.Invariant, settings.Description);
     }
 
