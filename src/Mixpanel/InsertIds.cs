@@ -17,6 +17,7 @@ public static class InsertIds
 
     private const byte SourceEventDomain = 1;
     private const byte DerivedDomain = 2;
+    private const byte ContentDomain = 3;
     private const int StackLimit = 512;
 
     /// <summary>
@@ -44,6 +45,17 @@ public static class InsertIds
     {
         ArgumentNullException.ThrowIfNull(value);
         return Hash(DerivedDomain, value, second: null);
+    }
+
+    /// <summary>Derives an id from an event's raw JSON, for input files whose events carry none.</summary>
+    internal static string DeriveFromContent(ReadOnlySpan<byte> json)
+    {
+        var buffer = new byte[json.Length + 1];
+        buffer[0] = ContentDomain;
+        json.CopyTo(buffer.AsSpan(1));
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer, digest);
+        return Convert.ToHexStringLower(digest[..(Length / 2)]);
     }
 
     /// <summary>Returns whether the value matches <c>[A-Za-z0-9-]{1,36}</c>, the form Mixpanel accepts.</summary>

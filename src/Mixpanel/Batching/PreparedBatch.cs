@@ -12,12 +12,14 @@ public sealed class PreparedBatch
     /// <param name="events">The events in body order.</param>
     /// <param name="uncompressedBytes">The body length before compression.</param>
     /// <param name="endpoint">The endpoint the body was prepared for.</param>
+    /// <param name="isProfileBatch">Whether the lines are <c>/engage</c> profile updates rather than events.</param>
     /// <exception cref="ArgumentException">The events are empty or their byte counts do not add up.</exception>
     public PreparedBatch(
         ReadOnlyMemory<byte> gzippedBody,
         IReadOnlyList<PreparedEvent> events,
         long uncompressedBytes,
-        MixpanelIngestionEndpoint endpoint = MixpanelIngestionEndpoint.Import)
+        MixpanelIngestionEndpoint endpoint = MixpanelIngestionEndpoint.Import,
+        bool isProfileBatch = false)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -42,6 +44,7 @@ public sealed class PreparedBatch
         Events = events;
         UncompressedBytes = uncompressedBytes;
         Endpoint = endpoint;
+        IsProfileBatch = isProfileBatch;
     }
 
     /// <summary>The gzip-compressed NDJSON body.</summary>
@@ -58,6 +61,12 @@ public sealed class PreparedBatch
 
     /// <summary>The endpoint the body was prepared for.</summary>
     public MixpanelIngestionEndpoint Endpoint { get; }
+
+    /// <summary>
+    /// Whether the lines are <c>/engage</c> profile updates; <see cref="PreparedEvent.InsertId"/> then holds each
+    /// update's <c>$distinct_id</c>.
+    /// </summary>
+    public bool IsProfileBatch { get; }
 
     /// <summary>
     /// Splits the batch into two halves at a line boundary, for resending after Mixpanel answers 413.
@@ -92,12 +101,14 @@ public sealed class PreparedBatch
             Gzip.Compress(body.AsSpan(0, (int)firstBytes), GzipLevel),
             firstEvents,
             firstBytes,
-            Endpoint);
+            Endpoint,
+            IsProfileBatch);
         var second = new PreparedBatch(
             Gzip.Compress(body.AsSpan((int)firstBytes), GzipLevel),
             secondEvents,
             UncompressedBytes - firstBytes,
-            Endpoint);
+            Endpoint,
+            IsProfileBatch);
         return (first, second);
     }
 

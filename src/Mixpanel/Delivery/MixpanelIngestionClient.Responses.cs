@@ -39,9 +39,9 @@ public sealed partial class MixpanelIngestionClient
         }
 
         var response = ImportResponse.Parse(exchange.Body);
-        if (batch.Endpoint == MixpanelIngestionEndpoint.Track)
+        if (PathOf(batch) != "/import")
         {
-            ApplyTrackResponse(request, batch, exchange, response, outcomes, offset);
+            ApplyVerboseResponse(request, batch, exchange, response, outcomes, offset);
         }
         else if ((int)status is >= 200 and < 300)
         {
@@ -70,7 +70,7 @@ public sealed partial class MixpanelIngestionClient
             + $"project token or service account and that the project's data residency matches the host {host}.";
         request.Statistics.CredentialsRejected = true;
         FailAll(request, batch, outcomes, offset, OutcomeReason.CredentialsRejected, message);
-        Log.CredentialsRejected(_logger, code, batch.Endpoint == MixpanelIngestionEndpoint.Track ? "/track" : "/import", request.Description, host);
+        Log.CredentialsRejected(_logger, code, PathOf(batch), request.Description, host);
     }
 
     private void ApplyImportSuccess(
@@ -155,8 +155,9 @@ public sealed partial class MixpanelIngestionClient
         return byInsertId.TryGetValue(record.InsertId, out var found) ? found : -1;
     }
 
-    // /track with verbose=1 answers {"status": 1|0, "error": ...} for the request as a whole, even with HTTP 200.
-    private void ApplyTrackResponse(
+    // /track and /engage with verbose=1 answer {"status": 1|0, "error": ...} for the request as a whole, with
+    // HTTP 200 even when records are invalid. A failed_records list, if present, narrows the rejection.
+    private void ApplyVerboseResponse(
         SendRequest request,
         PreparedBatch batch,
         Exchange exchange,
@@ -178,7 +179,13 @@ public sealed partial class MixpanelIngestionClient
             return;
         }
 
-        var error = response?.Error ?? "/track reported the request invalid without a reason.";
+        if (response is { FailedRecords.Count: > 0 })
+        {
+            ApplyFailedRecords(request, batch, response, outcomes, offset);
+            return;
+        }
+
+        var error = response?.Error ?? $"{PathOf(batch)} reported the request invalid without a reason.";
         Fill(outcomes, offset, batch, EventOutcomeStatus.Rejected, OutcomeReason.RejectedByMixpanel, error);
         Log.EventsRejected(_logger, batch.EventCount, batch.EventCount, request.Description, null, error);
     }
@@ -194,7 +201,7 @@ public sealed partial class MixpanelIngestionClient
         var prefix = DescribeBody(exchange.Body);
         var message = $"Mixpanel answered {code} with an unexpected body: {prefix}";
         FailAll(request, batch, outcomes, offset, OutcomeReason.UnexpectedResponse, message);
-        Log.UnexpectedResponse(_logger, code, batch.Endpoint == MixpanelIngestionEndpoint.Track ? "/track" : "/import", request.Description, batch.EventCount, prefix);
+        Log.UnexpectedResponse(_logger, code, PathOf(batch), request.Description, batch.EventCount, prefix);
     }
 
     private static void FailAll(

@@ -50,7 +50,7 @@ public sealed partial class MixpanelIngestionClient
     }
 
     /// <summary>
-    /// Sends the batch, retrying transient failures and splitting it when Mixpanel answers 413, and returns one
+    /// Sends the batch of events (or of profile updates, to <c>/engage</c>), retrying transient failures and splitting it when Mixpanel answers 413, and returns one
     /// outcome per event. Completes once per call; throws only for invalid arguments and cancellation.
     /// </summary>
     /// <param name="target">The project's residency and credentials.</param>
@@ -65,9 +65,9 @@ public sealed partial class MixpanelIngestionClient
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Endpoint == MixpanelIngestionEndpoint.Track && target.ProjectToken is null)
+        if (PathOf(batch) != "/import" && target.ProjectToken is null)
         {
-            throw new ArgumentException("/track needs the project token, but the target has none.", nameof(target));
+            throw new ArgumentException($"{PathOf(batch)} needs the project token, but the target has none.", nameof(target));
         }
 
         var statistics = new SendStatistics();
@@ -125,10 +125,8 @@ public sealed partial class MixpanelIngestionClient
         PreparedBatch batch,
         CancellationToken cancellationToken)
     {
-        var path = batch.Endpoint == MixpanelIngestionEndpoint.Track ? "/track" : "/import";
-        var body = batch.Endpoint == MixpanelIngestionEndpoint.Track
-            ? RequestBodies.NdjsonToForm(batch.Decompress())
-            : batch.GzippedBody;
+        var path = PathOf(batch);
+        var body = path == "/import" ? batch.GzippedBody : RequestBodies.NdjsonToForm(batch.Decompress());
         var attempt = new Attempt(path, body, batch.UncompressedBytes, request.Target);
         return await ExecuteAsync(request, attempt, batch.EventCount, cancellationToken);
     }
@@ -229,6 +227,10 @@ public sealed partial class MixpanelIngestionClient
                 };
         }
     }
+
+    private static string PathOf(PreparedBatch batch) => batch.IsProfileBatch
+        ? "/engage"
+        : batch.Endpoint == MixpanelIngestionEndpoint.Track ? "/track" : "/import";
 
     private static BatchStatus StatusOf(EventOutcome[] outcomes)
     {

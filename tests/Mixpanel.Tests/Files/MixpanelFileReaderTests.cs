@@ -1,0 +1,131 @@
+using System.Text;
+
+namespace MixpanelSync.Mixpanel.Tests.Files;
+
+public sealed class MixpanelFileReaderTests
+{
+    private static async Task<(List<MixpanelEvent> Events, List<FileRecordError> Errors)> ReadAsync(string text)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var errors = new List<FileRecordError>();
+        var events = new List<MixpanelEvent>();
+        await foreach (var mixpanelEvent in MixpanelFileReader.ReadAsync(stream, errors.Add))
+        {
+            events.Add(mixpanelEvent);
+        }
+
+        return (events, errors);
+    }
+
+    private static object? Property(MixpanelEvent mixpanelEvent, string key) =>
+        mixpanelEvent.Properties.Single(p => p.Key == key).Value;
+
+    [Fact]
+    public async Task ReadAsync_Ndjson_ReturnsEventsWithTypedValues()
+    {
+        const string Text = """
+            {"event":"Purchase Completed","properties":{"distinct_id":"fan-1002","time":1709993100,"$insert_id":"pc-1","amount":19.99,"member":true,"tags":["a","b"],"device":{"os":"ios"},"note":null}}
+
+            {"event":"Like Added","properties":{"distinct_id":"fan-1004","time":"2024-03-09T14:05:00+00:00","$insert_id":"la-1"}}
+            """;
+
+        var (events, errors) = await ReadAsync(Text);
+
+        Assert.Empty(errors);
+        Assert.Equal(2, events.Count);
+        Assert.Equal("Purchase Completed", events[0].Name);
+        Assert.Equal(1L, events[0].SourceKey);
+        Assert.Equal(3L, events[1].SourceKey);
+        Assert.Equal(1_709_993_100L, Property(events[0], "time"));
+        Assert.Equal(19.99, Property(events[0], "amount"));
+        Assert.Equal(true, Property(events[0], "member"));
+        Assert.Equal(2, Assert.IsType<List<object?>>(Property(events[0], "tags")).Count);
+        Assert.IsType<List<KeyValuePair<string, object?>>>(Property(events[0], "device"));
+        Assert.Null(Property(events[0], "note"));
+    }
+
+    [Fact]
+    public async Task ReadAsync_JsonArray_ReturnsEachElement()
+    {
+        const string Text = """
+              [ {"event":"A","properties":{"distinct_id":"1a","time":1709993100,"$insert_id":"a-1"}},
+                {"event":"B","properties":{"distinct_id":"2b","time":1709993100,"$insert_id":"b-1"}} ]
+            """;
+
+        var (events, errors) = await ReadAsync(Text);
+
+        Assert.Empty(errors);
+        Assert.Equal(["A", "B"], events.Select(e => e.Name));
+        Assert.Equal([1L, 2L], events.Select(e => e.SourceKey));
+    }
+
+    [Fact]
+    public async Task ReadAsync_MalformedLine_ReportsItAndContinues()
+    {
+        const string Text = """
+            {"event":"A","properties":{"distinct_id":"x1","time":1709993100,"$insert_id":"a-1"}}
+            {"event":"B", broken
+            [1, 2]
+            {"event":"C","properties":{"distinct_id":"x1","time":1709993100,"$insert_id":"c-1"}}
+            """;
+
+        var (events, errors) = await ReadAsync(Text);
+
+        Assert.Equal(["A", "C"], events.Select(e => e.Name));
+        Assert.Equal([2L, 3L], errors.Select(e => e.RecordNumber));
+    }
+
+    [Fact]
+    public async Task ReadAsync_TruncatedArray_ReportsAndStops()
+    {
+        var (events, errors) = await ReadAsync("""[{"event":"A","properties":{}}, {"event":""");
+
+        Assert.Single(events);
+        Assert.Single(errors);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingInsertId_DerivesStableIdFromContent()
+    {
+        const string Line = """{"event":"Comment Posted","properties":{"distinct_id":"fan-1010","time":1709993100000,"post_id":"p-7"}}""";
+
+        var (first, _) = await ReadAsync(Line);
+        var (second, _) = await ReadAsync(Line);
+
+        var insertId = Assert.IsType<string>(Property(first[0], "$insert_id"));
+        Assert.True(InsertIds.IsWellFormed(insertId));
+        Assert.Equal(insertId, Property(second[0], "$insert_id"));
+    }
+
+    [Fact]
+    public async Task ReadAsync_EventWithoutName_IsReturnedForValidationToReject()
+    {
+        var (events, _) = await ReadAsync("""{"properties":{"distinct_id":"x","time":1709993100,"$insert_id":"a-1"}}""");
+
+        Assert.Null(Assert.Single(events).Name);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ByteOrderMark_IsSkipped()
+    {
+        var (events, errors) = await ReadAsync("\uFEFF[{\"event\":\"A\",\"properties\":{}}]");
+
+        Assert.Empty(errors);
+        Assert.Equal("A", Assert.Single(events).Name);
+    }
+
+    [Fact]
+    public async Task ReadAsync_LargeNdjson_StreamsWithoutLoadingEverything()
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < 20_000; i++)
+        {
+            builder.Append("{\"event\":\"E\",\"properties\":{\"distinct_id\":\"u").Append(i).Append("\",\"time\":1709993100}}\n");
+        }
+
+        var (events, errors) = await ReadAsync(builder.ToString());
+
+        Assert.Empty(errors);
+        Assert.Equal(20_000, events.Count);
+    }
+}
