@@ -6,7 +6,9 @@ namespace MixpanelSync.GrainInterfaces.Delivery;
 /// <param name="Residency">The project's data residency.</param>
 /// <param name="ProtectedToken">The project token, encrypted.</param>
 /// <param name="ServiceAccountUsername">The service account's user name, or <see langword="null"/>.</param>
-/// <param name="ProtectedServiceAccountSecret">The service account's secret, encrypted, or <see langword="null"/>.</param>
+/// <param name="ProtectedServiceAccountSecret">
+/// The service account's secret, encrypted, or <see langword="null"/>.
+/// </param>
 /// <param name="ProjectId">The project id that service-account requests name, or <see langword="null"/>.</param>
 /// <param name="ProjectKey">The key of the project's rate budget: a hash of the token, never the token.</param>
 [GenerateSerializer]

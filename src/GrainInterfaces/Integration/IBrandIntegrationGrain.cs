@@ -51,7 +51,9 @@ public interface IBrandIntegrationGrain : IGrainWithStringKey
     [Alias("list-runs")]
     Task<IReadOnlyList<RunSummary>> ListRunsAsync(int maxCount);
 
-    /// <summary>Lists rejected events with a dead-letter id greater than <paramref name="afterId"/>, oldest first.</summary>
+    /// <summary>
+    /// Lists rejected events with a dead-letter id greater than <paramref name="afterId"/>, oldest first.
+    /// </summary>
     /// <param name="includeReplayed">Whether to include rejected events that were already replayed.</param>
     /// <param name="afterId">The last dead-letter id of the previous page, or 0.</param>
     /// <param name="maxCount">The maximum number of events, 1 to 1000.</param>

@@ -22,5 +22,6 @@ public sealed record SettingsUpdate(
 {
     /// <summary>Returns the update without the token, so that it cannot leak through logs.</summary>
     public override string ToString() =>
-        $"SettingsUpdate {{ TokenChanged = {ProjectToken is not null}, Residency = {Residency}, Schedule = {Schedule} }}";
+        $"SettingsUpdate {{ TokenChanged = {ProjectToken is not null}, Residency = {Residency}, "
+        + $"Schedule = {Schedule} }}";
 }

@@ -11,6 +11,8 @@ public enum SyncFrequency
     /// <summary>Every week on the chosen weekday at the chosen hour.</summary>
     Weekly,
 
-    /// <summary>Every month on the chosen day at the chosen hour; days past the month's end run on its last day.</summary>
+    /// <summary>
+    /// Every month on the chosen day at the chosen hour; days past the month's end run on its last day.
+    /// </summary>
     Monthly,
 }

@@ -64,7 +64,12 @@ internal sealed class RateBudgetGrain(IOptions<RateBudgetOptions> options, SyncC
         var now = clock.Time.GetUtcNow();
         Expire(now);
         Recover(now);
-        return Task.FromResult(new RateBudgetSnapshot(_bytesInWindow, _eventsInWindow, ByteLimit, EventLimit, _throttles));
+        return Task.FromResult(new RateBudgetSnapshot(
+            _bytesInWindow,
+            _eventsInWindow,
+            ByteLimit,
+            EventLimit,
+            _throttles));
     }
 
     private long ByteLimit => (long)(_options.MaxBytesPerWindow * _share);

@@ -12,7 +12,9 @@ internal static class BatchEncoder
     /// <summary>Encoded batch: gzipped body, uncompressed size and the source key of each line.</summary>
     public sealed record EncodedBatch(byte[] GzippedBody, long UncompressedBytes, long[] SourceKeys);
 
-    /// <summary>Cuts the events into batches of at most <paramref name="maxEvents"/> and about <paramref name="maxBytes"/>.</summary>
+    /// <summary>
+    /// Cuts the events into batches of at most <paramref name="maxEvents"/> and about <paramref name="maxBytes"/>.
+    /// </summary>
     public static List<EncodedBatch> Encode(IReadOnlyList<MixpanelEvent> events, int maxEvents, long maxBytes)
     {
         var batches = new List<EncodedBatch>();
@@ -114,10 +116,14 @@ internal static class BatchEncoder
                 writer.WriteNumberValue(exact);
                 break;
             case DateTimeOffset instant:
-                writer.WriteStringValue(instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteStringValue(instant.UtcDateTime.ToString(
+                    "yyyy-MM-ddTHH:mm:ss",
+                    System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case DateTime dateTime:
-                writer.WriteStringValue(dateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteStringValue(dateTime.ToString(
+                    "yyyy-MM-ddTHH:mm:ss",
+                    System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case JsonElement element:
                 element.WriteTo(writer);

@@ -44,10 +44,26 @@ internal sealed class BatchSenderGrain(
                 case ImportStatus.PartiallyRejected:
                     return Delivered(batch, result, retries, throttled, bytesSent);
                 case ImportStatus.Unauthorized:
-                    return new BatchDeliveryResult(BatchOutcome.CredentialsRejected, 0, [], retries, throttled, bytesSent, result.Error);
+                    return new BatchDeliveryResult(
+                        BatchOutcome.CredentialsRejected,
+                        0,
+                        [],
+                        retries,
+                        throttled,
+                        bytesSent,
+                        result.Error);
                 case ImportStatus.TooLarge:
-                    var tooLarge = batch.SourceKeys.Select(key => new EventRejection(key, null, "request too large")).ToList();
-                    return new BatchDeliveryResult(BatchOutcome.Delivered, 0, tooLarge, retries, throttled, bytesSent, result.Error);
+                    var tooLarge = batch.SourceKeys
+                        .Select(key => new EventRejection(key, null, "request too large"))
+                        .ToList();
+                    return new BatchDeliveryResult(
+                        BatchOutcome.Delivered,
+                        0,
+                        tooLarge,
+                        retries,
+                        throttled,
+                        bytesSent,
+                        result.Error);
                 case ImportStatus.Throttled:
                     throttled++;
                     await budget.ReportThrottledAsync();
@@ -59,7 +75,13 @@ internal sealed class BatchSenderGrain(
             {
                 retries++;
                 var delay = Backoff(settings, attempt);
-                Log.BatchRetrying(logger, batch.BrandId, batch.RunId, result.StatusCode, attempt, (long)delay.TotalMilliseconds);
+                Log.BatchRetrying(
+                    logger,
+                    batch.BrandId,
+                    batch.RunId,
+                    result.StatusCode,
+                    attempt,
+                    (long)delay.TotalMilliseconds);
                 await Task.Delay(delay, clock.Time);
             }
         }
@@ -72,7 +94,9 @@ internal sealed class BatchSenderGrain(
         destination.Residency,
         protector.Unprotect(destination.ProtectedToken),
         destination.ServiceAccountUsername,
-        destination.ProtectedServiceAccountSecret is null ? null : protector.Unprotect(destination.ProtectedServiceAccountSecret),
+        destination.ProtectedServiceAccountSecret is null
+            ? null
+            : protector.Unprotect(destination.ProtectedServiceAccountSecret),
         destination.ProjectId);
 
     private async Task WaitForBudgetAsync(IRateBudgetGrain budget, BatchPayload batch)
@@ -89,7 +113,12 @@ internal sealed class BatchSenderGrain(
         }
     }
 
-    private static BatchDeliveryResult Delivered(BatchPayload batch, ImportAttempt result, int retries, int throttled, long bytesSent)
+    private static BatchDeliveryResult Delivered(
+        BatchPayload batch,
+        ImportAttempt result,
+        int retries,
+        int throttled,
+        long bytesSent)
     {
         var rejections = new List<EventRejection>(result.FailedRecords.Count);
         foreach (var failed in result.FailedRecords)
@@ -100,7 +129,14 @@ internal sealed class BatchSenderGrain(
             }
         }
 
-        return new BatchDeliveryResult(BatchOutcome.Delivered, result.Imported, rejections, retries, throttled, bytesSent, null);
+        return new BatchDeliveryResult(
+            BatchOutcome.Delivered,
+            result.Imported,
+            rejections,
+            retries,
+            throttled,
+            bytesSent,
+            null);
     }
 
     private static TimeSpan Backoff(MixpanelSyncOptions settings, int attempt)

@@ -74,9 +74,24 @@ internal sealed class HttpImportClient(IHttpClientFactory httpClientFactory, IOp
         {
             200 => new ImportAttempt(ImportStatus.Imported, code, ReadImported(body), [], null),
             400 => ReadPartialRejection(body),
-            401 => new ImportAttempt(ImportStatus.Unauthorized, code, 0, [], "Mixpanel rejected the credentials (401)."),
-            413 => new ImportAttempt(ImportStatus.TooLarge, code, 0, [], "The request is over Mixpanel's size limit (413)."),
-            429 => new ImportAttempt(ImportStatus.Throttled, code, 0, [], "The project's rate limit is exceeded (429)."),
+            401 => new ImportAttempt(
+                ImportStatus.Unauthorized,
+                code,
+                0,
+                [],
+                "Mixpanel rejected the credentials (401)."),
+            413 => new ImportAttempt(
+                ImportStatus.TooLarge,
+                code,
+                0,
+                [],
+                "The request is over Mixpanel's size limit (413)."),
+            429 => new ImportAttempt(
+                ImportStatus.Throttled,
+                code,
+                0,
+                [],
+                "The project's rate limit is exceeded (429)."),
             >= 500 => Transient(code, $"Mixpanel returned {code}."),
             _ => new ImportAttempt(ImportStatus.Unexpected, code, 0, [], $"Mixpanel returned an unexpected {code}."),
         };
@@ -115,15 +130,23 @@ internal sealed class HttpImportClient(IHttpClientFactory httpClientFactory, IOp
                     failed.Add(new FailedRecord(
                         record.GetProperty("index").GetInt32(),
                         record.TryGetProperty("field", out var field) ? field.GetString() : null,
-                        record.TryGetProperty("message", out var message) ? message.GetString() ?? "rejected" : "rejected"));
+                        record.TryGetProperty("message", out var message)
+                            ? message.GetString() ?? "rejected"
+                            : "rejected"));
                 }
             }
 
             return new ImportAttempt(ImportStatus.PartiallyRejected, 400, imported, failed, null);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            return new ImportAttempt(ImportStatus.Unexpected, 400, 0, [], "Mixpanel returned 400 with an unreadable body.");
+            return new ImportAttempt(
+                ImportStatus.Unexpected,
+                400,
+                0,
+                [],
+                "Mixpanel returned 400 with an unreadable body.");
         }
     }
 }

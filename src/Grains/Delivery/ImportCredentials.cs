@@ -5,7 +5,9 @@ namespace MixpanelSync.Grains.Delivery;
 /// <summary>Decrypted credentials and residency of one /import request. Never logged.</summary>
 /// <param name="Residency">The project's data residency.</param>
 /// <param name="Token">The project token.</param>
-/// <param name="ServiceAccountUsername">The service account's user name, or <see langword="null"/> for token auth.</param>
+/// <param name="ServiceAccountUsername">
+/// The service account's user name, or <see langword="null"/> for token auth.
+/// </param>
 /// <param name="ServiceAccountSecret">The service account's secret.</param>
 /// <param name="ProjectId">The project id that service-account requests name.</param>
 public sealed record ImportCredentials(

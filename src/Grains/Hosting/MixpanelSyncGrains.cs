@@ -19,20 +19,28 @@ public static class MixpanelSyncGrains
     /// client, mapping, Data Protection and the clock. The host registers the grain storage named
     /// <see cref="StorageName"/>, a reminder service and an <c>IEventStore</c>.
     /// </summary>
-    public static IServiceCollection AddMixpanelSyncGrains(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMixpanelSyncGrains(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<MixpanelSyncOptions>()
             .Bind(configuration.GetSection(MixpanelSyncOptions.SectionName))
-            .Validate(options => options.ReminderPeriod >= TimeSpan.FromMinutes(1), "MixpanelSync:ReminderPeriod must be at least 1 minute.")
-            .Validate(options => options.MaxEventsPerBatch is >= 1 and <= 2000, "MixpanelSync:MaxEventsPerBatch must be 1 to 2000.")
+            .Validate(
+                options => options.ReminderPeriod >= TimeSpan.FromMinutes(1),
+                "MixpanelSync:ReminderPeriod must be at least 1 minute.")
+            .Validate(
+                options => options.MaxEventsPerBatch is >= 1 and <= 2000,
+                "MixpanelSync:MaxEventsPerBatch must be 1 to 2000.")
             .Validate(options => options.MaxBatchesInFlight >= 1, "MixpanelSync:MaxBatchesInFlight must be at least 1.")
             .Validate(options => options.MaxAttempts >= 1, "MixpanelSync:MaxAttempts must be at least 1.")
             .ValidateOnStart();
         services.AddOptions<RateBudgetOptions>()
             .Bind(configuration.GetSection(RateBudgetOptions.SectionName))
             .Validate(options => options.Window > TimeSpan.Zero, "MixpanelSync:RateBudget:Window must be positive.")
-            .Validate(options => options.DecreaseFactor is > 0 and < 1, "MixpanelSync:RateBudget:DecreaseFactor must be between 0 and 1.")
+            .Validate(
+                options => options.DecreaseFactor is > 0 and < 1,
+                "MixpanelSync:RateBudget:DecreaseFactor must be between 0 and 1.")
             .ValidateOnStart();
 
         services.AddHttpClient(HttpImportClient.HttpClientName);
@@ -45,7 +53,10 @@ public static class MixpanelSyncGrains
         return services;
     }
 
-    /// <summary>Registers the sync grains' services on a silo; see <see cref="AddMixpanelSyncGrains(IServiceCollection, IConfiguration)"/>.</summary>
+    /// <summary>
+    /// Registers the sync grains' services on a silo; see
+    /// <see cref="AddMixpanelSyncGrains(IServiceCollection, IConfiguration)"/>.
+    /// </summary>
     public static ISiloBuilder AddMixpanelSyncGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);

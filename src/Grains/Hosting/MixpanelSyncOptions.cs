@@ -18,7 +18,9 @@ public sealed class MixpanelSyncOptions
     /// <value>Defaults to <c>https://api-in.mixpanel.com/</c>.</value>
     public Uri IndiaBaseAddress { get; set; } = new("https://api-in.mixpanel.com/");
 
-    /// <summary>How often each integration's reminder checks whether a run is due; Orleans allows no less than 1 minute.</summary>
+    /// <summary>
+    /// How often each integration's reminder checks whether a run is due; Orleans allows no less than 1 minute.
+    /// </summary>
     /// <value>Defaults to 5 minutes.</value>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(5);
 

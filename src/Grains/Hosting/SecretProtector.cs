@@ -16,7 +16,11 @@ public sealed class SecretProtector(IDataProtectionProvider provider)
     /// <summary>Decrypts a secret made by <see cref="Protect"/>.</summary>
     public string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
 
-    /// <summary>Masks all but the last 4 characters of a secret; secrets of 8 characters or fewer are masked whole.</summary>
+    /// <summary>
+    /// Masks all but the last 4 characters of a secret; secrets of 8 characters or fewer are masked whole.
+    /// </summary>
     public static string Mask(string secret) =>
-        secret.Length <= 8 ? new string('*', secret.Length) : string.Concat(new string('*', secret.Length - 4), secret[^4..]);
+        secret.Length <= 8
+            ? new string('*', secret.Length)
+            : string.Concat(new string('*', secret.Length - 4), secret[^4..]);
 }

@@ -26,7 +26,9 @@ internal sealed class ActiveRun
     [Id(6)] public long CursorFrom { get; init; }
     [Id(7)] public long HighWaterMark { get; init; }
 
-    /// <summary>Every event up to this sequence is accounted for. Backfills keep it here, not in the store's cursor.</summary>
+    /// <summary>
+    /// Every event up to this sequence is accounted for. Backfills keep it here, not in the store's cursor.
+    /// </summary>
     [Id(8)] public long Position { get; set; }
 
     /// <summary>The dead letters a replay sends; empty for every pending one.</summary>

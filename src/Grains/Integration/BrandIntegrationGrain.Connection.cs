@@ -11,7 +11,9 @@ internal sealed partial class BrandIntegrationGrain
         ArgumentNullException.ThrowIfNull(request);
         if (State.State is not (ConnectionState.NotConnected or ConnectionState.Disconnected))
         {
-            return Failed(ConnectFailure.InvalidState, "The brand is already connected; update the settings or disconnect first.");
+            return Failed(
+                ConnectFailure.InvalidState,
+                "The brand is already connected; update the settings or disconnect first.");
         }
 
         if (ValidateSettings(request.ProjectToken, request.Schedule, request.ServiceAccount) is { } invalid)
@@ -46,7 +48,11 @@ internal sealed partial class BrandIntegrationGrain
         await this.RegisterOrUpdateReminder(ReminderName, Settings.ReminderPeriod, Settings.ReminderPeriod);
 
         Log.Connected(logger, BrandId, request.Residency);
-        return new ConnectResult(true, ConnectFailure.None, "Connected. Events from now on are sent on the schedule.", CreateStatus());
+        return new ConnectResult(
+            true,
+            ConnectFailure.None,
+            "Connected. Events from now on are sent on the schedule.",
+            CreateStatus());
     }
 
     public async Task<ConnectResult> UpdateSettingsAsync(SettingsUpdate update)
@@ -69,7 +75,12 @@ internal sealed partial class BrandIntegrationGrain
             || update.ServiceAccount is not null || update.RemoveServiceAccount;
         if (credentialsChanged)
         {
-            var credentials = new ImportCredentials(residency, token, serviceAccount?.Username, serviceAccount?.Secret, serviceAccount?.ProjectId);
+            var credentials = new ImportCredentials(
+                residency,
+                token,
+                serviceAccount?.Username,
+                serviceAccount?.Secret,
+                serviceAccount?.ProjectId);
             var (failure, message) = await ConnectionProbe.CheckAsync(importClient, credentials);
             if (failure != ConnectFailure.None)
             {
@@ -138,7 +149,10 @@ internal sealed partial class BrandIntegrationGrain
     private ConnectResult Failed(ConnectFailure failure, string message) =>
         new(false, failure, message, CreateStatus());
 
-    private static string? ValidateSettings(string? token, SyncSchedule? schedule, ServiceAccountCredentials? serviceAccount)
+    private static string? ValidateSettings(
+        string? token,
+        SyncSchedule? schedule,
+        ServiceAccountCredentials? serviceAccount)
     {
         if (string.IsNullOrWhiteSpace(token))
         {

@@ -9,8 +9,9 @@ namespace MixpanelSync.Grains.Integration;
 internal sealed partial class BrandIntegrationGrain
 {
     /// <summary>
-    /// Reads pages up to the run's high-water mark, keeps up to <see cref="Hosting.MixpanelSyncOptions.MaxBatchesInFlight"/>
-    /// batches in flight, and commits the position only over the contiguous prefix of finished batches.
+    /// Reads pages up to the run's high-water mark, keeps up to
+    /// <see cref="Hosting.MixpanelSyncOptions.MaxBatchesInFlight"/> batches in flight, and commits the position
+    /// only over the contiguous prefix of finished batches.
     /// </summary>
     private async Task<RunEnd> PumpAsync(ActiveRun run, CancellationToken stopToken)
     {
@@ -90,7 +91,10 @@ internal sealed partial class BrandIntegrationGrain
                 var result = await segment.Send;
                 if (result.Outcome != BatchOutcome.Delivered)
                 {
-                    failure = new RunEnd(SyncOutcome.Failed, result.Error, result.Outcome == BatchOutcome.CredentialsRejected);
+                    failure = new RunEnd(
+                        SyncOutcome.Failed,
+                        result.Error,
+                        result.Outcome == BatchOutcome.CredentialsRejected);
                     break;
                 }
 
@@ -127,7 +131,12 @@ internal sealed partial class BrandIntegrationGrain
             segment.Counters.AddRejection(rejection.Reason);
             if (segment.Events.TryGetValue(rejection.SourceKey, out var stored))
             {
-                rejected.Add(new RejectedEvent(stored.Sequence, stored.Event, rejection.Reason, rejection.Field, run.RunId));
+                rejected.Add(new RejectedEvent(
+                    stored.Sequence,
+                    stored.Event,
+                    rejection.Reason,
+                    rejection.Field,
+                    run.RunId));
             }
         }
 
@@ -150,9 +159,18 @@ internal sealed partial class BrandIntegrationGrain
         var batches = BatchEncoder.Encode(valid, Settings.MaxEventsPerBatch, Settings.MaxBatchBytes);
         foreach (var batch in batches)
         {
-            var payload = new BatchPayload(BrandId, run.RunId, batch.GzippedBody, batch.UncompressedBytes, batch.SourceKeys);
+            var payload = new BatchPayload(
+                BrandId,
+                run.RunId,
+                batch.GzippedBody,
+                batch.UncompressedBytes,
+                batch.SourceKeys);
             var events = batch.SourceKeys.ToDictionary(key => key, key => bySequence[key]);
-            segments.Add(new Segment(batch.SourceKeys[^1], payload, events, new RunCounters { Sent = batch.SourceKeys.Length }));
+            segments.Add(new Segment(
+                batch.SourceKeys[^1],
+                payload,
+                events,
+                new RunCounters { Sent = batch.SourceKeys.Length }));
         }
 
         if (segments.Count == 0)
@@ -167,10 +185,11 @@ internal sealed partial class BrandIntegrationGrain
         return segments;
     }
 
-    private (List<MixpanelEvent> Valid, Dictionary<long, StoredEvent> BySequence, List<RejectedEvent> Rejected) MapAndCheck(
-        ActiveRun run,
-        IEnumerable<StoredEvent> events,
-        RunCounters counters)
+    private (List<MixpanelEvent> Valid, Dictionary<long, StoredEvent> BySequence, List<RejectedEvent> Rejected)
+        MapAndCheck(
+            ActiveRun run,
+            IEnumerable<StoredEvent> events,
+            RunCounters counters)
     {
         var now = clock.Time.GetUtcNow();
         var valid = new List<MixpanelEvent>();
@@ -192,7 +211,12 @@ internal sealed partial class BrandIntegrationGrain
             if (eventCheck.Check(mapped, now) is { } failure)
             {
                 counters.AddRejection(failure.Reason);
-                rejected.Add(new RejectedEvent(stored.Sequence, stored.Event, failure.Reason, failure.Field, run.RunId));
+                rejected.Add(new RejectedEvent(
+                    stored.Sequence,
+                    stored.Event,
+                    failure.Reason,
+                    failure.Field,
+                    run.RunId));
                 continue;
             }
 
@@ -203,7 +227,11 @@ internal sealed partial class BrandIntegrationGrain
         return (valid, bySequence, rejected);
     }
 
-    private sealed record Segment(long End, BatchPayload? Batch, Dictionary<long, StoredEvent> Events, RunCounters Counters)
+    private sealed record Segment(
+        long End,
+        BatchPayload? Batch,
+        Dictionary<long, StoredEvent> Events,
+        RunCounters Counters)
     {
         public Task<BatchDeliveryResult>? Send { get; set; }
 

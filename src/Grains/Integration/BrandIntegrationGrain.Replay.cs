@@ -19,7 +19,11 @@ internal sealed partial class BrandIntegrationGrain
 
         while (!stopToken.IsCancellationRequested)
         {
-            var letters = await store.ListDeadLettersAsync(BrandId, DeadLetterFilter.Pending, afterId, Settings.MaxEventsPerBatch);
+            var letters = await store.ListDeadLettersAsync(
+                BrandId,
+                DeadLetterFilter.Pending,
+                afterId,
+                Settings.MaxEventsPerBatch);
             if (letters.Count == 0)
             {
                 break;
@@ -45,7 +49,10 @@ internal sealed partial class BrandIntegrationGrain
             : Completed(run);
     }
 
-    private async Task<RunEnd?> ReplayLettersAsync(ActiveRun run, MixpanelDestination destination, List<DeadLetter> letters)
+    private async Task<RunEnd?> ReplayLettersAsync(
+        ActiveRun run,
+        MixpanelDestination destination,
+        List<DeadLetter> letters)
     {
         var counters = new RunCounters { Read = letters.Count };
         var events = letters
@@ -60,14 +67,23 @@ internal sealed partial class BrandIntegrationGrain
 
         foreach (var batch in BatchEncoder.Encode(valid, Settings.MaxEventsPerBatch, Settings.MaxBatchBytes))
         {
-            var payload = new BatchPayload(BrandId, run.RunId, batch.GzippedBody, batch.UncompressedBytes, batch.SourceKeys);
+            var payload = new BatchPayload(
+                BrandId,
+                run.RunId,
+                batch.GzippedBody,
+                batch.UncompressedBytes,
+                batch.SourceKeys);
             var result = await GrainFactory.GetGrain<IBatchSenderGrain>(0).SendAsync(destination, payload);
             if (result.Outcome != BatchOutcome.Delivered)
             {
                 return new RunEnd(SyncOutcome.Failed, result.Error, result.Outcome == BatchOutcome.CredentialsRejected);
             }
 
-            var segment = new Segment(batch.SourceKeys[^1], payload, batch.SourceKeys.ToDictionary(key => key, key => bySequence[key]), counters);
+            var segment = new Segment(
+                batch.SourceKeys[^1],
+                payload,
+                batch.SourceKeys.ToDictionary(key => key, key => bySequence[key]),
+                counters);
             counters.Sent += batch.SourceKeys.Length;
             await RecordDeliveryAsync(run, segment, result);
         }

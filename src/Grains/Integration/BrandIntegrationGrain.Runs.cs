@@ -36,11 +36,17 @@ internal sealed partial class BrandIntegrationGrain
         return new BackfillPreview(from, until, count);
     }
 
-    private async Task<SyncRequestResult> StartRunAsync(SyncTrigger trigger, DateTimeOffset? backfillFrom, IReadOnlyList<long> replayIds)
+    private async Task<SyncRequestResult> StartRunAsync(
+        SyncTrigger trigger,
+        DateTimeOffset? backfillFrom,
+        IReadOnlyList<long> replayIds)
     {
         if (State.ActiveRun is { } running)
         {
-            return new SyncRequestResult(false, running.RunId, $"Run {running.RunId} is already in progress; try again when it has finished.");
+            return new SyncRequestResult(
+                false,
+                running.RunId,
+                $"Run {running.RunId} is already in progress; try again when it has finished.");
         }
 
         if (State.State is ConnectionState.NotConnected or ConnectionState.Disconnected)
@@ -57,14 +63,20 @@ internal sealed partial class BrandIntegrationGrain
         State.ActiveRun = run;
         SetState(ConnectionState.Syncing, null);
         await SaveAsync();
-        await store.SaveRunAsync(RunRecords.ToRecord(BrandId, run, RunRecords.ToSummary(run, SyncOutcome.Running, null, null)));
+        await store.SaveRunAsync(RunRecords.ToRecord(
+            BrandId,
+            run,
+            RunRecords.ToSummary(run, SyncOutcome.Running, null, null)));
 
         Log.RunStarted(logger, BrandId, run.RunId, trigger, run.CursorFrom, run.HighWaterMark);
         LaunchRun(run, resumed: false);
         return new SyncRequestResult(true, run.RunId, $"Run {run.RunId} started.");
     }
 
-    private async Task<ActiveRun> CreateRunAsync(SyncTrigger trigger, DateTimeOffset? backfillFrom, IReadOnlyList<long> replayIds)
+    private async Task<ActiveRun> CreateRunAsync(
+        SyncTrigger trigger,
+        DateTimeOffset? backfillFrom,
+        IReadOnlyList<long> replayIds)
     {
         var now = clock.Time.GetUtcNow();
         var cursor = await store.GetCursorAsync(BrandId);
@@ -72,7 +84,8 @@ internal sealed partial class BrandIntegrationGrain
 
         if (trigger == SyncTrigger.Backfill && backfillFrom is { } from)
         {
-            // The backfill covers events already passed over (up to the cursor); later regular runs send from `from` on.
+            // The backfill covers events already passed over (up to the cursor);
+            // later regular runs send from `from` on.
             State.SendFrom = from < sendFrom ? from : sendFrom;
             return new ActiveRun
             {
@@ -175,7 +188,9 @@ internal sealed partial class BrandIntegrationGrain
         if (end.CredentialsRejected)
         {
             Log.CredentialsRejected(logger, BrandId, run.RunId);
-            SetState(ConnectionState.Error, "Mixpanel rejected the credentials (401). Scheduled runs pause until the token is updated.");
+            SetState(
+                ConnectionState.Error,
+                "Mixpanel rejected the credentials (401). Scheduled runs pause until the token is updated.");
             return;
         }
 
@@ -185,7 +200,9 @@ internal sealed partial class BrandIntegrationGrain
             var backoff = Settings.RunRetryBackoff * Math.Pow(2, Math.Min(State.ConsecutiveFailures - 1, 10));
             State.RetryAt = now + (backoff < Settings.MaxRunRetryBackoff ? backoff : Settings.MaxRunRetryBackoff);
             State.RetryTrigger = run.Trigger == SyncTrigger.Manual ? SyncTrigger.Manual : SyncTrigger.Schedule;
-            SetState(ConnectionState.Degraded, $"Run {run.RunId} failed: {end.Error} It is retried at {State.RetryAt:u}.");
+            SetState(
+                ConnectionState.Degraded,
+                $"Run {run.RunId} failed: {end.Error} It is retried at {State.RetryAt:u}.");
             Log.RunRetryScheduled(logger, BrandId, run.RunId, State.RetryAt.Value);
             return;
         }
@@ -194,7 +211,9 @@ internal sealed partial class BrandIntegrationGrain
         State.RetryAt = null;
         if (summary.EventsRejected > 0)
         {
-            SetState(ConnectionState.Degraded, $"{summary.EventsRejected} events of run {run.RunId} were rejected; see the rejected events.");
+            SetState(
+                ConnectionState.Degraded,
+                $"{summary.EventsRejected} events of run {run.RunId} were rejected; see the rejected events.");
         }
         else
         {

@@ -5,7 +5,9 @@ namespace MixpanelSync.Grains.Integration;
 
 internal sealed partial class BrandIntegrationGrain
 {
-    /// <summary>The reminder that checks for due runs; reminder periods are not calendar-aware, state holds the due time.</summary>
+    /// <summary>
+    /// The reminder that checks for due runs; reminder periods are not calendar-aware, state holds the due time.
+    /// </summary>
     internal const string ReminderName = "sync-schedule";
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -76,7 +76,10 @@ internal sealed partial class BrandIntegrationGrain(
         return runs.Select(RunRecords.ToSummary).ToList();
     }
 
-    public async Task<IReadOnlyList<RejectedEventInfo>> ListRejectedEventsAsync(bool includeReplayed, long afterId, int maxCount)
+    public async Task<IReadOnlyList<RejectedEventInfo>> ListRejectedEventsAsync(
+        bool includeReplayed,
+        long afterId,
+        int maxCount)
     {
         var filter = includeReplayed ? DeadLetterFilter.All : DeadLetterFilter.Pending;
         var letters = await store.ListDeadLettersAsync(BrandId, filter, afterId, Math.Clamp(maxCount, 1, 1000));
@@ -137,7 +140,9 @@ internal sealed partial class BrandIntegrationGrain(
         State.ServiceAccountProjectId,
         State.ProjectKey!);
 
-    /// <summary>Returns the rate budget key of a token: a SHA-256 hash, so the token never appears in a grain id.</summary>
+    /// <summary>
+    /// Returns the rate budget key of a token: a SHA-256 hash, so the token never appears in a grain id.
+    /// </summary>
     internal static string ProjectKeyOf(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)).AsSpan(0, 16));
 }

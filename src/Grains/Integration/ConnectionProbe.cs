@@ -11,20 +11,28 @@ namespace MixpanelSync.Grains.Integration;
 internal static class ConnectionProbe
 {
     private static readonly byte[] Body = BatchEncoder.Gzip(Encoding.UTF8.GetBytes(
-        """{"event":"mixpanel-sync connection check","properties":{"time":0,"distinct_id":"connection-check","$insert_id":"connection-check"}}""" + "\n"));
+        """{"event":"mixpanel-sync connection check","properties":{"time":"""
+        + """0,"distinct_id":"connection-check","$insert_id":"connection-check"}}"""
+        + "\n"));
 
-    public static async Task<(ConnectFailure Failure, string Message)> CheckAsync(IImportClient client, ImportCredentials credentials)
+    public static async Task<(ConnectFailure Failure, string Message)> CheckAsync(
+        IImportClient client,
+        ImportCredentials credentials)
     {
         var attempt = await client.SendAsync(credentials, Body, CancellationToken.None);
         return attempt.Status switch
         {
-            ImportStatus.PartiallyRejected when attempt.Imported == 0 => (ConnectFailure.None, "The credentials are valid."),
+            ImportStatus.PartiallyRejected when attempt.Imported == 0 => (ConnectFailure.None,
+                "The credentials are valid."),
             ImportStatus.Unauthorized => (ConnectFailure.InvalidCredentials,
-                $"Mixpanel rejected the credentials (401). Check the project token, and that the project's residency is {credentials.Residency}."),
+                "Mixpanel rejected the credentials (401). Check the project token, and that the project's "
+                + $"residency is {credentials.Residency}."),
             ImportStatus.Transient or ImportStatus.Throttled => (ConnectFailure.Unreachable,
-                $"Mixpanel could not be reached for residency {credentials.Residency}: {attempt.Error} Try again later."),
+                $"Mixpanel could not be reached for residency {credentials.Residency}: {attempt.Error} "
+                + "Try again later."),
             _ => (ConnectFailure.UnexpectedResponse,
-                $"Mixpanel returned an unexpected response ({attempt.StatusCode}) to the credential check; nothing was saved."),
+                $"Mixpanel returned an unexpected response ({attempt.StatusCode}) to the credential check; "
+                + "nothing was saved."),
         };
     }
 }

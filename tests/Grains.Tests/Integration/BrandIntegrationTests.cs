@@ -33,7 +33,10 @@ public sealed class BrandIntegrationTests(SyncClusterFixture fixture) : IClassFi
         var token = AddProject();
         var brand = fixture.Client.GetGrain<IBrandIntegrationGrain>(NewId("brand"));
 
-        var result = await brand.ConnectAsync(new ConnectRequest(token, MixpanelResidency.Us, SyncSchedule.Daily(2, "Nowhere/City")));
+        var result = await brand.ConnectAsync(new ConnectRequest(
+            token,
+            MixpanelResidency.Us,
+            SyncSchedule.Daily(2, "Nowhere/City")));
 
         Assert.False(result.Succeeded);
         Assert.Equal(ConnectFailure.InvalidSettings, result.Failure);
@@ -79,7 +82,9 @@ public sealed class BrandIntegrationTests(SyncClusterFixture fixture) : IClassFi
     public async Task SyncNow_EventsBeforeConnection_AreSkipped()
     {
         var brandId = NewId("brand");
-        var old = Enumerable.Range(0, 50).Select(i => Event($"old-{i}", DateTimeOffset.UtcNow.AddDays(-3), "user-1")).ToList();
+        var old = Enumerable.Range(0, 50)
+            .Select(i => Event($"old-{i}", DateTimeOffset.UtcNow.AddDays(-3), "user-1"))
+            .ToList();
         await fixture.Store.AppendAsync(brandId, old);
         var (_, token, brand) = await ConnectAsync(brandId);
 
@@ -153,7 +158,8 @@ public sealed class BrandIntegrationTests(SyncClusterFixture fixture) : IClassFi
         Assert.False(again.Started);
     }
 
-    private async Task<(string BrandId, string Token, IBrandIntegrationGrain Brand)> ConnectAsync(string? brandId = null)
+    private async Task<(string BrandId, string Token, IBrandIntegrationGrain Brand)> ConnectAsync(
+        string? brandId = null)
     {
         brandId ??= NewId("brand");
         var token = AddProject();
@@ -170,7 +176,10 @@ public sealed class BrandIntegrationTests(SyncClusterFixture fixture) : IClassFi
         return token;
     }
 
-    private async Task<List<(BrandEvent Event, bool Valid)>> AppendEventsAsync(string brandId, int count, int invalidEvery)
+    private async Task<List<(BrandEvent Event, bool Valid)>> AppendEventsAsync(
+        string brandId,
+        int count,
+        int invalidEvery)
     {
         var now = DateTimeOffset.UtcNow;
         var events = new List<(BrandEvent Event, bool Valid)>(count);
@@ -201,14 +210,24 @@ public sealed class BrandIntegrationTests(SyncClusterFixture fixture) : IClassFi
         throw new TimeoutException("The run did not finish within 60 seconds.");
     }
 
-    private async Task AssertReconciledAsync(string brandId, string token, List<(BrandEvent Event, bool Valid)> events)
+    private async Task AssertReconciledAsync(
+        string brandId,
+        string token,
+        List<(BrandEvent Event, bool Valid)> events)
     {
         var stored = await fixture.Store.ReadPageAsync(brandId, 0, long.MaxValue, int.MaxValue);
         var sequences = stored.ToDictionary(e => e.Event.EventId, e => e.Sequence);
         var brand = fixture.Client.GetGrain<IBrandIntegrationGrain>(brandId);
         var runs = await brand.ListRunsAsync(500);
-        var deadLetters = await fixture.Store.ListDeadLettersAsync(brandId, Events.Storage.DeadLetterFilter.All, 0, int.MaxValue);
-        var validIds = events.Where(pair => pair.Valid).Select(pair => InsertIdOf(brandId, pair.Event.EventId)).ToList();
+        var deadLetters = await fixture.Store.ListDeadLettersAsync(
+            brandId,
+            Events.Storage.DeadLetterFilter.All,
+            0,
+            int.MaxValue);
+        var validIds = events
+            .Where(pair => pair.Valid)
+            .Select(pair => InsertIdOf(brandId, pair.Event.EventId))
+            .ToList();
 
         Reconciliation.AssertReconciled(
             validIds,
@@ -221,7 +240,11 @@ public sealed class BrandIntegrationTests(SyncClusterFixture fixture) : IClassFi
 
     private static string InsertIdOf(string brandId, string eventId)
     {
-        var mapped = new Mapping.BasicBrandEventMapper().Map(brandId, 0, Event(eventId, DateTimeOffset.UtcNow, "x"), MappingSettings.Default);
+        var mapped = new Mapping.BasicBrandEventMapper().Map(
+            brandId,
+            0,
+            Event(eventId, DateTimeOffset.UtcNow, "x"),
+            MappingSettings.Default);
         return (string)mapped.Properties.Single(p => p.Key == "$insert_id").Value!;
     }
 

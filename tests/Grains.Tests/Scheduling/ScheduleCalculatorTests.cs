@@ -31,7 +31,9 @@ public sealed class ScheduleCalculatorTests
     public void NextOccurrence_DailyAcrossSpringForward_KeepsLocalHour()
     {
         // Oslo moves from +01:00 to +02:00 at 02:00 local on 29 March 2026.
-        var first = ScheduleCalculator.NextOccurrence(SyncSchedule.Daily(6, Oslo), Instant("2026-03-28T07:00:00+01:00"));
+        var first = ScheduleCalculator.NextOccurrence(
+            SyncSchedule.Daily(6, Oslo),
+            Instant("2026-03-28T07:00:00+01:00"));
 
         Assert.Equal(Instant("2026-03-29T06:00:00+02:00"), first);
         Assert.Equal(TimeSpan.FromHours(23), first - Instant("2026-03-28T06:00:00+01:00"));
@@ -89,7 +91,9 @@ public sealed class ScheduleCalculatorTests
     [Fact]
     public void NextOccurrence_MonthlyInLeapYear_UsesFebruary29()
     {
-        var next = ScheduleCalculator.NextOccurrence(SyncSchedule.Monthly(30, 0, "UTC"), Instant("2028-02-01T00:00:00Z"));
+        var next = ScheduleCalculator.NextOccurrence(
+            SyncSchedule.Monthly(30, 0, "UTC"),
+            Instant("2028-02-01T00:00:00Z"));
 
         Assert.Equal(Instant("2028-02-29T00:00:00Z"), next);
     }
@@ -99,7 +103,9 @@ public sealed class ScheduleCalculatorTests
     {
         var window = TimeSpan.FromMinutes(10);
 
-        var offsets = Enumerable.Range(0, 200).Select(i => ScheduleCalculator.SpreadOffset($"brand-{i}", window)).ToList();
+        var offsets = Enumerable.Range(0, 200)
+            .Select(i => ScheduleCalculator.SpreadOffset($"brand-{i}", window))
+            .ToList();
 
         Assert.Equal(ScheduleCalculator.SpreadOffset("brand-7", window), offsets[7]);
         Assert.All(offsets, offset => Assert.InRange(offset, TimeSpan.Zero, window - TimeSpan.FromSeconds(1)));
@@ -118,5 +124,6 @@ public sealed class ScheduleCalculatorTests
         Assert.NotEmpty(reason);
     }
 
-    private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    private static DateTimeOffset Instant(string text) =>
+        DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,9 @@ using MixpanelSync.Events.Storage;
 namespace MixpanelSync.Grains.Tests.Support;
 
 /// <summary>A thread-safe in-memory event store shared by every silo of a test cluster.</summary>
-/// <remarks>NOTE: stands in until the event library's SQLite store is committed; retention and deletion are not supported.</remarks>
+/// <remarks>
+/// NOTE: stands in until the event library's SQLite store is committed; retention and deletion are not supported.
+/// </remarks>
 internal sealed class InMemoryEventStore(TimeProvider time) : IEventStore
 {
     private readonly Lock _lock = new();
@@ -16,7 +18,10 @@ internal sealed class InMemoryEventStore(TimeProvider time) : IEventStore
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task<AppendResult> AppendAsync(string brandId, IReadOnlyList<BrandEvent> events, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(
+        string brandId,
+        IReadOnlyList<BrandEvent> events,
+        CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -39,11 +44,20 @@ internal sealed class InMemoryEventStore(TimeProvider time) : IEventStore
     {
         lock (_lock)
         {
-            return Task.FromResult(_events.Where(e => e.BrandId == brandId).Select(e => e.Sequence).DefaultIfEmpty(0).Max());
+            return Task.FromResult(_events
+                .Where(e => e.BrandId == brandId)
+                .Select(e => e.Sequence)
+                .DefaultIfEmpty(0)
+                .Max());
         }
     }
 
-    public Task<IReadOnlyList<StoredEvent>> ReadPageAsync(string brandId, long afterSequence, long highWaterMark, int maxCount, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredEvent>> ReadPageAsync(
+        string brandId,
+        long afterSequence,
+        long highWaterMark,
+        int maxCount,
+        CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -82,7 +96,10 @@ internal sealed class InMemoryEventStore(TimeProvider time) : IEventStore
         }
     }
 
-    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(string brandId, int maxCount, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(
+        string brandId,
+        int maxCount,
+        CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -95,7 +112,10 @@ internal sealed class InMemoryEventStore(TimeProvider time) : IEventStore
         }
     }
 
-    public Task<IReadOnlyList<long>> AddDeadLettersAsync(string brandId, IReadOnlyList<RejectedEvent> rejected, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<long>> AddDeadLettersAsync(
+        string brandId,
+        IReadOnlyList<RejectedEvent> rejected,
+        CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -103,7 +123,16 @@ internal sealed class InMemoryEventStore(TimeProvider time) : IEventStore
             foreach (var item in rejected)
             {
                 var id = _deadLetters.Count + 1L;
-                _deadLetters.Add(new DeadLetter(id, brandId, item.Sequence, item.Event, item.Reason, item.Field, item.RunId, time.GetUtcNow(), null));
+                _deadLetters.Add(new DeadLetter(
+                    id,
+                    brandId,
+                    item.Sequence,
+                    item.Event,
+                    item.Reason,
+                    item.Field,
+                    item.RunId,
+                    time.GetUtcNow(),
+                    null));
                 ids.Add(id);
             }
 
@@ -111,19 +140,29 @@ internal sealed class InMemoryEventStore(TimeProvider time) : IEventStore
         }
     }
 
-    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string brandId, DeadLetterFilter filter, long afterId, int maxCount, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(
+        string brandId,
+        DeadLetterFilter filter,
+        long afterId,
+        int maxCount,
+        CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             IReadOnlyList<DeadLetter> letters = _deadLetters
-                .Where(d => d.BrandId == brandId && d.Id > afterId && (filter == DeadLetterFilter.All || d.ReplayedAt is null))
+                .Where(d => d.BrandId == brandId
+                    && d.Id > afterId
+                    && (filter == DeadLetterFilter.All || d.ReplayedAt is null))
                 .Take(maxCount)
                 .ToList();
             return Task.FromResult(letters);
         }
     }
 
-    public Task<int> MarkDeadLettersReplayedAsync(string brandId, IReadOnlyCollection<long> deadLetterIds, CancellationToken cancellationToken = default)
+    public Task<int> MarkDeadLettersReplayedAsync(
+        string brandId,
+        IReadOnlyCollection<long> deadLetterIds,
+        CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -142,10 +181,17 @@ internal sealed class InMemoryEventStore(TimeProvider time) : IEventStore
         }
     }
 
-    public Task<RetentionResult> DeleteExpiredAsync(string brandId, RetentionRule rule, CancellationToken cancellationToken = default) =>
+    public Task<RetentionResult> DeleteExpiredAsync(
+        string brandId,
+        RetentionRule rule,
+        CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("Retention is not part of the grain tests.");
 
-    public Task<EndUserDeletion> DeleteEndUserAsync(string brandId, string? userId, string? deviceId, CancellationToken cancellationToken = default) =>
+    public Task<EndUserDeletion> DeleteEndUserAsync(
+        string brandId,
+        string? userId,
+        string? deviceId,
+        CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("End-user deletion is not part of the grain tests.");
 
     public Task<long> PurgeBrandAsync(string brandId, CancellationToken cancellationToken = default) =>
