@@ -15,7 +15,7 @@ public sealed class MixpanelBatchOptions
     /// <summary>The most uncompressed body bytes in one request.</summary>
     /// <value>
     /// Default 9.5 MiB (9,961,472 bytes), a margin below Mixpanel's 10 MB limit. Range 1,048,576 (one
-    /// maximum-size event must fit) to 10,485,760. Older Mixpanel pages state 2 MB; a 413 answer splits the batch,
+    /// maximum-size event must fit) to 10,485,760. Older Mixpanel pages state 2 MB; a 413 response splits the batch,
     /// so a lower setting is needed only to avoid the extra round trips.
     /// </value>
     public int MaxBatchBytes { get; set; } = 9_961_472;

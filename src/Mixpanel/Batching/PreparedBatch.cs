@@ -2,7 +2,7 @@ namespace MixpanelSync.Mixpanel;
 
 /// <summary>
 /// A self-contained request body: gzipped NDJSON with one event per line, and the events it carries. A resend
-/// uses the same bytes, so Mixpanel sees the same event name, <c>distinct_id</c>, <c>time</c> and
+/// uses the same bytes, so Mixpanel receives the same event name, <c>distinct_id</c>, <c>time</c> and
 /// <c>$insert_id</c> and deduplicates it.
 /// </summary>
 public sealed class PreparedBatch
@@ -63,13 +63,13 @@ public sealed class PreparedBatch
     public MixpanelIngestionEndpoint Endpoint { get; }
 
     /// <summary>
-    /// Whether the lines are <c>/engage</c> profile updates; <see cref="PreparedEvent.InsertId"/> then holds each
+    /// Whether the lines are <c>/engage</c> profile updates; <see cref="PreparedEvent.InsertId"/> then contains each
     /// update's <c>$distinct_id</c>.
     /// </summary>
     public bool IsProfileBatch { get; }
 
     /// <summary>
-    /// Splits the batch into two halves at a line boundary, for resending after Mixpanel answers 413.
+    /// Splits the batch into two halves at a line boundary, for resending after Mixpanel responds with 413.
     /// </summary>
     /// <exception cref="InvalidOperationException">The batch has only one event.</exception>
     public (PreparedBatch First, PreparedBatch Second) Split()

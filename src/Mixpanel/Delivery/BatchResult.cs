@@ -46,7 +46,7 @@ public sealed class BatchResult
     /// <summary>The HTTP requests made, retries and the halves of split batches included.</summary>
     public int Requests { get; }
 
-    /// <summary>The number of 429 answers met while sending.</summary>
+    /// <summary>The number of 429 responses received while sending.</summary>
     public int RateLimitedResponses { get; }
 
     /// <summary>The HTTP status of the last response, or <see langword="null"/> when the last attempt got none.</summary>

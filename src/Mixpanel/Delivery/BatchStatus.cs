@@ -12,6 +12,6 @@ public enum BatchStatus
     /// <summary>Retries ran out for some events, which are reported as failed.</summary>
     RetriesExhausted,
 
-    /// <summary>Mixpanel answered in a way this client does not handle; the affected events are reported as failed.</summary>
+    /// <summary>Mixpanel responded in a way this client does not handle; the affected events are reported as failed.</summary>
     UnexpectedResponse,
 }

@@ -28,11 +28,11 @@ public sealed partial class MixpanelIngestionClient
                 RejectCredentials(request, batch, exchange, outcomes, offset);
                 return;
             case HttpStatusCode.RequestEntityTooLarge:
-                var tooLarge = $"Mixpanel answered 413 for this event alone ({batch.UncompressedBytes} bytes).";
+                var tooLarge = $"Mixpanel responded with 413 for this event alone ({batch.UncompressedBytes} bytes).";
                 Fill(outcomes, offset, batch, EventOutcomeStatus.Rejected, OutcomeReason.TooLargeForRequest, tooLarge);
                 return;
             case var transient when MixpanelResilience.IsTransientStatus(transient):
-                var message = $"Mixpanel answered {(int)status} to each of {request.Statistics.Requests} requests.";
+                var message = $"Mixpanel responded {(int)status} to each of {request.Statistics.Requests} requests.";
                 FailAll(request, batch, outcomes, offset, OutcomeReason.RetriesExhausted, message);
                 Log.RetriesExhausted(_logger, batch.EventCount, request.Description, request.Statistics.Requests, ((int)status).ToString(CultureInfo.InvariantCulture));
                 return;
@@ -66,7 +66,7 @@ public sealed partial class MixpanelIngestionClient
     {
         var code = (int)exchange.StatusCode!.Value;
         var host = _endpoints.GetBaseAddress(request.Target.Residency).Host;
-        var message = $"Mixpanel answered {code}: the credentials ({request.Description}) were rejected. Check the "
+        var message = $"Mixpanel responded {code}: the credentials ({request.Description}) were rejected. Check the "
             + $"project token or service account and that the project's data residency matches the host {host}.";
         request.Statistics.CredentialsRejected = true;
         FailAll(request, batch, outcomes, offset, OutcomeReason.CredentialsRejected, message);
@@ -155,7 +155,7 @@ public sealed partial class MixpanelIngestionClient
         return byInsertId.TryGetValue(record.InsertId, out var found) ? found : -1;
     }
 
-    // /track and /engage with verbose=1 answer {"status": 1|0, "error": ...} for the request as a whole, with
+    // /track and /engage with verbose=1 return {"status": 1|0, "error": ...} for the request as a whole, with
     // HTTP 200 even when records are invalid. A failed_records list, if present, narrows the rejection.
     private void ApplyVerboseResponse(
         SendRequest request,
@@ -165,8 +165,7 @@ public sealed partial class MixpanelIngestionClient
         EventOutcome[] outcomes,
         int offset)
     {
-        var trimmed = Encoding.UTF8.GetString(exchange.Body).Trim();
-        var statusValue = response?.StatusNumber ?? (trimmed is "1" ? 1 : trimmed is "0" ? 0 : (int?)null);
+        var statusValue = response?.StatusNumber ?? ReadBareStatus(exchange.Body);
         if (exchange.StatusCode != HttpStatusCode.OK || statusValue is null)
         {
             FailUnexpected(request, batch, exchange, outcomes, offset);
@@ -190,6 +189,14 @@ public sealed partial class MixpanelIngestionClient
         Log.EventsRejected(_logger, batch.EventCount, batch.EventCount, request.Description, null, error);
     }
 
+    // Without verbose=1 these endpoints return a bare 1 or 0.
+    private static int? ReadBareStatus(byte[] body) => Encoding.UTF8.GetString(body).Trim() switch
+    {
+        "1" => 1,
+        "0" => 0,
+        _ => null,
+    };
+
     private void FailUnexpected(
         SendRequest request,
         PreparedBatch batch,
@@ -199,7 +206,7 @@ public sealed partial class MixpanelIngestionClient
     {
         var code = (int)exchange.StatusCode!.Value;
         var prefix = DescribeBody(exchange.Body);
-        var message = $"Mixpanel answered {code} with an unexpected body: {prefix}";
+        var message = $"Mixpanel responded {code} with an unexpected body: {prefix}";
         FailAll(request, batch, outcomes, offset, OutcomeReason.UnexpectedResponse, message);
         Log.UnexpectedResponse(_logger, code, PathOf(batch), request.Description, batch.EventCount, prefix);
     }

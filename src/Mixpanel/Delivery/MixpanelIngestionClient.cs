@@ -50,7 +50,7 @@ public sealed partial class MixpanelIngestionClient
     }
 
     /// <summary>
-    /// Sends the batch of events (or of profile updates, to <c>/engage</c>), retrying transient failures and splitting it when Mixpanel answers 413, and returns one
+    /// Sends the batch of events (or of profile updates, to <c>/engage</c>), retrying transient failures and splitting it when Mixpanel responds with 413, and returns one
     /// outcome per event. Completes once per call; throws only for invalid arguments and cancellation.
     /// </summary>
     /// <param name="target">The project's residency and credentials.</param>

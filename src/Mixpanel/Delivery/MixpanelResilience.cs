@@ -22,7 +22,7 @@ internal static class MixpanelResilience
     public static readonly ResiliencePropertyKey<RequestDescription> RequestKey = new("mixpanel.request");
 
     /// <summary>
-    /// Adds a retry strategy for 408, 429, 500, 502, 503 and 504 answers, timeouts and connection failures,
+    /// Adds a retry strategy for 408, 429, 500, 502, 503 and 504 responses, timeouts and connection failures,
     /// and a per-attempt timeout inside it. 400, 401, 403 and 413 are never retried.
     /// </summary>
     public static void Configure(

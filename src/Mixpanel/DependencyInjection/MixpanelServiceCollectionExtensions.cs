@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Mixpanel delivery library.</summary>
 public static class MixpanelServiceCollectionExtensions
 {
-    // Large enough for failed_records describing 2000 events; Mixpanel's other answers are a few hundred bytes.
+    // Large enough for failed_records describing 2000 events; Mixpanel's other responses are a few hundred bytes.
     private const int MaxResponseBytes = 4 * 1024 * 1024;
 
     /// <summary>

@@ -11,7 +11,7 @@ internal static partial class Log
         ILogger logger, string endpoint, int eventCount, string target, string outcome, int attempt, long delayMs);
 
     [LoggerMessage(1002, LogLevel.Error,
-        "Mixpanel answered {StatusCode} to {Endpoint} for {Target}: the credentials were rejected. Check the project token (or the service account, its role and the project id) and that the data residency matches the project's host {Host}. Sending stops until this is fixed")]
+        "Mixpanel responded {StatusCode} to {Endpoint} for {Target}: the credentials were rejected. Check the project token (or the service account, its role and the project id) and that the data residency matches the project's host {Host}. Sending stops until this is fixed")]
     public static partial void CredentialsRejected(ILogger logger, int statusCode, string endpoint, string target, string host);
 
     [LoggerMessage(1003, LogLevel.Warning,
@@ -20,7 +20,7 @@ internal static partial class Log
         ILogger logger, int rejectedCount, int eventCount, string target, string? field, string? message);
 
     [LoggerMessage(1004, LogLevel.Warning,
-        "Mixpanel answered 413 for a batch of {EventCount} events ({UncompressedBytes} bytes) to {Target}; splitting it in halves")]
+        "Mixpanel responded with 413 for a batch of {EventCount} events ({UncompressedBytes} bytes) to {Target}; splitting it in halves")]
     public static partial void SplittingBatch(ILogger logger, int eventCount, long uncompressedBytes, string target);
 
     [LoggerMessage(1005, LogLevel.Error,
@@ -28,7 +28,7 @@ internal static partial class Log
     public static partial void RetriesExhausted(ILogger logger, int eventCount, string target, int attempts, string outcome);
 
     [LoggerMessage(1006, LogLevel.Error,
-        "Mixpanel answered {StatusCode} to {Endpoint} for {Target} with an unexpected body; {EventCount} events are reported failed. Body starts: {BodyPrefix}")]
+        "Mixpanel responded {StatusCode} to {Endpoint} for {Target} with an unexpected body; {EventCount} events are reported failed. Body starts: {BodyPrefix}")]
     public static partial void UnexpectedResponse(
         ILogger logger, int statusCode, string endpoint, string target, int eventCount, string bodyPrefix);
 

@@ -1,8 +1,8 @@
 namespace MixpanelSync.Mixpanel;
 
 /// <summary>
-/// Limits requests in flight and adapts the limit to rate limiting: a batch that met a 429 halves the limit (at
-/// most once per round of requests, and never below 1); every other batch raises it by one up to the maximum.
+/// Limits requests in flight and adapts the limit to rate limiting. A batch that received a 429 halves the limit, at
+/// most once per round of requests and never below 1. Every other batch raises it by one up to the maximum.
 /// </summary>
 internal sealed class AdaptiveConcurrencyLimit
 {

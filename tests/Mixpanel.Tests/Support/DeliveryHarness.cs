@@ -80,5 +80,8 @@ internal sealed class DeliveryHarness : IDisposable
         return await task;
     }
 
+    public T GetService<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
     public void Dispose() => _provider.Dispose();
 }
