@@ -15,7 +15,9 @@ public sealed class EventSchemaDocumentTests
     {
         var definition = EventSchema.Find(type)!;
 
-        var row = Assert.Single(DocumentLines.Value, line => line.StartsWith($"| `{type}` |", StringComparison.Ordinal));
+        var row = Assert.Single(
+            DocumentLines.Value,
+            line => line.StartsWith($"| `{type}` |", StringComparison.Ordinal));
 
         Assert.Contains($"| {definition.Category} | {definition.MixpanelName} |", row, StringComparison.Ordinal);
         foreach (var property in definition.Properties)
@@ -28,8 +30,8 @@ public sealed class EventSchemaDocumentTests
     [Fact]
     public void EventTypesTable_RowCount_MatchesSchema()
     {
-        var rows = DocumentLines.Value.Count(line => EventSchema.Types.Any(
-            definition => line.StartsWith($"| `{definition.Type}` | {definition.Category} |", StringComparison.Ordinal)));
+        var rows = DocumentLines.Value.Count(line => EventSchema.Types.Any(definition =>
+            line.StartsWith($"| `{definition.Type}` | {definition.Category} |", StringComparison.Ordinal)));
 
         Assert.Equal(EventSchema.Types.Count, rows);
     }

@@ -68,10 +68,10 @@ public sealed class ImporterTests
     [Fact]
     public void KuaiRand_RowWithEveryFlag_AddsEachInteractionAtTheViewTime()
     {
-        const string csv = """
-            user_id,video_id,date,hourmin,time_ms,is_click,is_like,is_follow,is_comment,is_forward,is_hate,long_view,play_time_ms,duration_ms,profile_stay_time,comment_stay_time,is_profile_enter,is_rand,tab
-            0,42,20220430,1800,1651314030792,1,1,1,1,1,0,1,9000,0,0,0,0,1,1
-            """;
+        const string csv =
+            "user_id,video_id,date,hourmin,time_ms,is_click,is_like,is_follow,is_comment,is_forward,is_hate," +
+            "long_view,play_time_ms,duration_ms,profile_stay_time,comment_stay_time,is_profile_enter,is_rand,tab\n" +
+            "0,42,20220430,1800,1651314030792,1,1,1,1,1,0,1,9000,0,0,0,0,1,1\n";
 
         var events = KuaiRandImporter.Read(new StringReader(csv)).ToList();
 
@@ -105,7 +105,8 @@ public sealed class ImporterTests
     public void Otto_OrdersOfOneCheckout_ShareOrderIdButNotEventId()
     {
         const string line =
-            """{"session":7,"events":[{"aid":1,"ts":1659370027105,"type":"orders"},{"aid":2,"ts":1659370027105,"type":"orders"},{"aid":1,"ts":1659370099999,"type":"orders"}]}""";
+            """{"session":7,"events":[{"aid":1,"ts":1659370027105,"type":"orders"},""" +
+            """{"aid":2,"ts":1659370027105,"type":"orders"},{"aid":1,"ts":1659370099999,"type":"orders"}]}""";
 
         var events = OttoSessionImporter.Read(new StringReader(line)).ToList();
 
@@ -161,7 +162,8 @@ public sealed class ImporterTests
                 }
 
             case "otto":
-                using (var reader = File.OpenText(SampleFiles.Path("otto-ecommerce-sessions", "otto_train_sample.jsonl")))
+                using (var reader = File.OpenText(
+                    SampleFiles.Path("otto-ecommerce-sessions", "otto_train_sample.jsonl")))
                 {
                     return OttoSessionImporter.Read(reader).ToList();
                 }

@@ -145,8 +145,10 @@ public sealed class BrandEventParserTests
     [InlineData("properties", "{\"watch_time_ms\":1}", "properties.video_id", "properties.video_id is missing")]
     [InlineData("properties", """{"video_id":"v","watch_time_ms":-5}""", "properties.watch_time_ms", "but is -5")]
     [InlineData("properties", """{"video_id":"v","watch_time_ms":1.5}""", "properties.watch_time_ms", "whole number")]
-    [InlineData("properties", """{"video_id":"v","watch_time_ms":1,"duration_ms":0}""", "properties.duration_ms", "Omit")]
-    [InlineData("properties", """{"video_id":"v","watch_time_ms":1,"player":{"a":1}}""", "properties.player", "Flatten")]
+    [InlineData(
+        "properties", """{"video_id":"v","watch_time_ms":1,"duration_ms":0}""", "properties.duration_ms", "Omit")]
+    [InlineData(
+        "properties", """{"video_id":"v","watch_time_ms":1,"player":{"a":1}}""", "properties.player", "Flatten")]
     [InlineData("properties", """{"video_id":"v","watch_time_ms":1,"tags":[[1]]}""", "properties.tags", "or lists")]
     [InlineData("properties", "\"v9\"", "properties", "must be a JSON object")]
     public void ParseBatch_InvalidField_RejectsEventNamingFieldAndValue(
