@@ -28,6 +28,21 @@ public sealed class SiloProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Metrics_EmbeddedSilo_ExportsOrleansMetricsForPrometheus()
+    {
+        await using var silo = SiloProcess.Start(EmbeddedSettings());
+        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = silo.BaseAddress };
+
+        using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains("# TYPE orleans_", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_ClusterModeWithoutConnectionString_ExitsNamingTheSetting()
     {
         var settings = EmbeddedSettings();

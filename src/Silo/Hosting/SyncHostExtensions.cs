@@ -53,6 +53,7 @@ public static class SyncHostExtensions
         builder.Services.AddHostedService<StorageMigrationService>();
         builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, options, storage));
 
+        builder.Services.AddSyncTelemetry();
         builder.Services
             .AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
@@ -72,6 +73,9 @@ public static class SyncHostExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         app.MapOrleansDashboard(routePrefix: DashboardPath);
+
+        // TODO: /metrics answers without a key until the API's operator policy protects it like the dashboard.
+        app.MapSyncMetrics();
         return app;
     }
 
