@@ -1,6 +1,6 @@
 namespace MixpanelSync.Events.Profiles;
 
-/// <summary>What the events seen so far say about one user; events must be applied in time order.</summary>
+/// <summary>The profile facts gathered from one user's events so far; events must be applied in time order.</summary>
 internal sealed class ProfileState
 {
     private readonly DateTimeOffset _firstSeen;

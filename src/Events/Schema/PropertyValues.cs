@@ -36,6 +36,11 @@ internal static class PropertyValues
                 return null;
             case JsonValueKind.Array:
                 return ConvertCustomList(element, field, issues);
+            case JsonValueKind.Number when !element.TryGetDecimal(out _) && !double.IsFinite(element.GetDouble()):
+                issues.Error(field,
+                    $"{field} {element.GetRawText()} is beyond the range of a 64-bit floating-point number. " +
+                    "Send a smaller number.");
+                return null;
             default:
                 return BrandEventJson.ToPropertyValue(element);
         }

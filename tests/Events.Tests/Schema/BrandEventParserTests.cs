@@ -284,6 +284,45 @@ public sealed class BrandEventParserTests
             result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("occurred_at", "1e400")]
+    [InlineData("occurred_at", "-1e400")]
+    [InlineData("occurred_at", "\"9999-12-31T23:59:59+14:00\"")]
+    [InlineData("occurred_at", "\"0001-01-01T00:00:00-14:00\"")]
+    [InlineData("event_id", "1e400")]
+    [InlineData("user_id", "123456789012345678901234567890")]
+    [InlineData("properties", "{\"video_id\":\"v\",\"watch_time_ms\":1e400}")]
+    [InlineData("properties", "{\"video_id\":\"v\",\"watch_time_ms\":99999999999999999999999}")]
+    [InlineData("properties", "{\"video_id\":\"v\",\"watch_time_ms\":1,\"x\":1e400}")]
+    [InlineData("context", "{\"ip\":\"::ffff:999.0.0.1\"}")]
+    public void ParseBatch_ExtremeValues_ReturnsErrorsWithoutThrowing(string field, string value)
+    {
+        var result = _parser.ParseBatch($"[{WithField(field, value)}]");
+
+        Assert.Equal(1, result.Count);
+        Assert.Equal(1, result.Events.Count + result.RejectedCount);
+    }
+
+    [Fact]
+    public void ParseBatch_InfiniteCustomNumber_RejectsEvent()
+    {
+        var result = _parser.ParseBatch(
+            $"[{WithField("properties", """{"video_id":"v","watch_time_ms":1,"x":1e400}""")}]");
+
+        Assert.Empty(result.Events);
+        Assert.Equal("properties.x", Assert.Single(result.Errors).Field);
+    }
+
+    [Fact]
+    public void ParseBatch_DeeplyNestedJson_ReturnsErrorWithoutThrowing()
+    {
+        var json = "[" + new string('[', 200) + new string(']', 200) + "]";
+
+        var result = _parser.ParseBatch(json);
+
+        Assert.Equal(-1, Assert.Single(result.Errors).Index);
+    }
+
     /// <summary>Returns the sample video view with one top-level field set to the given JSON.</summary>
     private static string WithField(string field, string json)
     {
