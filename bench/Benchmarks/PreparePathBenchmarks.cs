@@ -24,7 +24,9 @@ public class PreparePathBenchmarks
     public void Setup()
     {
         _events = TypicalEvents.Create(EventCount);
-        _validator = new MixpanelEventValidator(new MixpanelValidationOptions(), new FixedTimeProvider(TypicalEvents.Now));
+        _validator = new MixpanelEventValidator(
+            new MixpanelValidationOptions(),
+            new FixedTimeProvider(TypicalEvents.Now));
         _builder = new BatchBuilder(_validator, new MixpanelBatchOptions { CompressionLevel = Level });
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MixpanelSync.Mixpanel;
 
 namespace MixpanelSync.Benchmarks;
@@ -17,7 +18,7 @@ internal static class TypicalEvents
                 i % 4 == 0 ? "Video Viewed" : "Community Post Liked",
                 [
                     new("time", start + (i * 37L)),
-                    new("distinct_id", "fan-" + (i % 5000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)),
+                    new("distinct_id", "fan-" + (i % 5000).ToString("D6", CultureInfo.InvariantCulture)),
                     new("$insert_id", InsertIds.Create("brand-0042", "evt-" + i)),
                     new("ip", "203.0.113." + (i % 250)),
                     new("brand_id", "brand-0042"),

@@ -64,7 +64,9 @@ public sealed class BatchBuilder : IDisposable
         _body = new PooledBufferWriter(256 * 1024);
 
         // /track bodies are form-encoded, which can triple the size of the JSON.
-        _maxBatchBytes = endpoint == MixpanelIngestionEndpoint.Track ? options.MaxBatchBytes / 3 : options.MaxBatchBytes;
+        _maxBatchBytes = endpoint == MixpanelIngestionEndpoint.Track
+            ? options.MaxBatchBytes / 3
+            : options.MaxBatchBytes;
     }
 
     /// <summary>The number of accepted events waiting in the current batch.</summary>

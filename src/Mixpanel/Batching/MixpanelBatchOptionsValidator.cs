@@ -11,13 +11,15 @@ internal sealed class MixpanelBatchOptionsValidator : IValidateOptions<MixpanelB
         if (options.MaxEventsPerBatch is < 1 or > MixpanelLimits.MaxEventsPerRequest)
         {
             failures.Add(
-                $"MaxEventsPerBatch is {options.MaxEventsPerBatch}; it must be between 1 and {MixpanelLimits.MaxEventsPerRequest}.");
+                $"MaxEventsPerBatch is {options.MaxEventsPerBatch}; "
+                + $"it must be between 1 and {MixpanelLimits.MaxEventsPerRequest}.");
         }
 
         if (options.MaxBatchBytes is < 1024 * 1024 or > MixpanelLimits.MaxRequestBytes)
         {
             failures.Add(
-                $"MaxBatchBytes is {options.MaxBatchBytes}; it must be between 1048576 and {MixpanelLimits.MaxRequestBytes}.");
+                $"MaxBatchBytes is {options.MaxBatchBytes}; "
+                + $"it must be between 1048576 and {MixpanelLimits.MaxRequestBytes}.");
         }
 
         if (!Enum.IsDefined(options.CompressionLevel))

@@ -50,7 +50,9 @@ public sealed class PreparedBatch
     /// <summary>The gzip-compressed NDJSON body.</summary>
     public ReadOnlyMemory<byte> GzippedBody { get; }
 
-    /// <summary>The events in body order; index <c>i</c> is line <c>i</c> and Mixpanel's failed record index <c>i</c>.</summary>
+    /// <summary>
+    /// The events in body order: index <c>i</c> is line <c>i</c> and Mixpanel's failed record index <c>i</c>.
+    /// </summary>
     public IReadOnlyList<PreparedEvent> Events { get; }
 
     /// <summary>The number of events.</summary>

@@ -49,7 +49,9 @@ public sealed class BatchResult
     /// <summary>The number of 429 responses received while sending.</summary>
     public int RateLimitedResponses { get; }
 
-    /// <summary>The HTTP status of the last response, or <see langword="null"/> when the last attempt got none.</summary>
+    /// <summary>
+    /// The HTTP status of the last response, or <see langword="null"/> when the last attempt received none.
+    /// </summary>
     public int? LastStatusCode { get; }
 
     /// <summary>A description of the last failure, or <see langword="null"/> when the batch completed.</summary>

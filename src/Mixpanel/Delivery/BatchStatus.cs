@@ -12,6 +12,8 @@ public enum BatchStatus
     /// <summary>Retries ran out for some events, which are reported as failed.</summary>
     RetriesExhausted,
 
-    /// <summary>Mixpanel responded in a way this client does not handle; the affected events are reported as failed.</summary>
+    /// <summary>
+    /// Mixpanel responded in a way this client does not handle, so the affected events are reported as failed.
+    /// </summary>
     UnexpectedResponse,
 }

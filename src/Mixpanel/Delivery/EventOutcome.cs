@@ -36,5 +36,13 @@ public readonly record struct EventOutcome(
         OutcomeReason reason = OutcomeReason.None,
         string? field = null,
         string? message = null) =>
-        new(preparedEvent.SourceKey, preparedEvent.InsertId, status, reason, null, field, message, preparedEvent.Warnings);
+        new(
+            preparedEvent.SourceKey,
+            preparedEvent.InsertId,
+            status,
+            reason,
+            null,
+            field,
+            message,
+            preparedEvent.Warnings);
 }

@@ -37,7 +37,9 @@ public sealed class MixpanelDeliveryOptions
     /// <value>Default 5 minutes.</value>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long one request may take, upload and response included, before it is abandoned and retried.</summary>
+    /// <summary>
+    /// How long one request may take, upload and response included, before it is abandoned and retried.
+    /// </summary>
     /// <value>Default 60 seconds.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -15,9 +15,15 @@ public sealed partial class MixpanelIngestionClient
     {
         if (exchange.Exception is { } exception)
         {
-            var message = $"No response after {request.Statistics.Requests} requests: {exception.GetType().Name}: {exception.Message}";
+            var message = $"No response after {request.Statistics.Requests} requests: "
+                + $"{exception.GetType().Name}: {exception.Message}";
             FailAll(request, batch, outcomes, offset, OutcomeReason.RetriesExhausted, message);
-            Log.RetriesExhausted(_logger, batch.EventCount, request.Description, request.Statistics.Requests, exception.GetType().Name);
+            Log.RetriesExhausted(
+                _logger,
+                batch.EventCount,
+                request.Description,
+                request.Statistics.Requests,
+                exception.GetType().Name);
             return;
         }
 
@@ -34,7 +40,12 @@ public sealed partial class MixpanelIngestionClient
             case var transient when MixpanelResilience.IsTransientStatus(transient):
                 var message = $"Mixpanel responded {(int)status} to each of {request.Statistics.Requests} requests.";
                 FailAll(request, batch, outcomes, offset, OutcomeReason.RetriesExhausted, message);
-                Log.RetriesExhausted(_logger, batch.EventCount, request.Description, request.Statistics.Requests, ((int)status).ToString(CultureInfo.InvariantCulture));
+                Log.RetriesExhausted(
+                    _logger,
+                    batch.EventCount,
+                    request.Description,
+                    request.Statistics.Requests,
+                    ((int)status).ToString(CultureInfo.InvariantCulture));
                 return;
         }
 
@@ -104,7 +115,12 @@ public sealed partial class MixpanelIngestionClient
             var index = ResolveIndex(batch, record, ref byInsertId);
             if (index < 0)
             {
-                Log.UnmatchedFailedRecord(_logger, record.Index, record.InsertId, batch.EventCount, request.Description);
+                Log.UnmatchedFailedRecord(
+                    _logger,
+                    record.Index,
+                    record.InsertId,
+                    batch.EventCount,
+                    request.Description);
                 continue;
             }
 
@@ -122,7 +138,13 @@ public sealed partial class MixpanelIngestionClient
                 record.Message ?? response.Error);
         }
 
-        Log.EventsRejected(_logger, rejected, batch.EventCount, request.Description, firstRecord?.Field, firstRecord?.Message);
+        Log.EventsRejected(
+            _logger,
+            rejected,
+            batch.EventCount,
+            request.Description,
+            firstRecord?.Field,
+            firstRecord?.Message);
         if (response.NumRecordsImported is { } reported && reported != batch.EventCount - rejected)
         {
             Log.ImportCountMismatch(_logger, reported, batch.EventCount - rejected, request.Description);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,8 +51,9 @@ public sealed partial class MixpanelIngestionClient
     }
 
     /// <summary>
-    /// Sends the batch of events (or of profile updates, to <c>/engage</c>), retrying transient failures and splitting it when Mixpanel responds with 413, and returns one
-    /// outcome per event. Completes once per call; throws only for invalid arguments and cancellation.
+    /// Sends the batch of events (or of profile updates, to <c>/engage</c>), retrying transient failures and
+    /// splitting it when Mixpanel responds with 413, and returns one outcome per event. Completes once per call,
+    /// and throws only for invalid arguments and cancellation.
     /// </summary>
     /// <param name="target">The project's residency and credentials.</param>
     /// <param name="batch">The prepared batch; its endpoint decides where it goes.</param>
@@ -67,7 +69,9 @@ public sealed partial class MixpanelIngestionClient
         ArgumentNullException.ThrowIfNull(batch);
         if (PathOf(batch) != "/import" && target.ProjectToken is null)
         {
-            throw new ArgumentException($"{PathOf(batch)} needs the project token, but the target has none.", nameof(target));
+            throw new ArgumentException(
+                $"{PathOf(batch)} needs the project token, but the target has none.",
+                nameof(target));
         }
 
         var statistics = new SendStatistics();
@@ -103,7 +107,8 @@ public sealed partial class MixpanelIngestionClient
     {
         if (request.Statistics.CredentialsRejected)
         {
-            Fill(outcomes, offset, batch, EventOutcomeStatus.Failed, OutcomeReason.NotSent, "Not sent: credentials were rejected.");
+            const string NotSent = "Not sent: credentials were rejected.";
+            Fill(outcomes, offset, batch, EventOutcomeStatus.Failed, OutcomeReason.NotSent, NotSent);
             return;
         }
 
@@ -145,7 +150,10 @@ public sealed partial class MixpanelIngestionClient
         try
         {
             using var response = await _pipeline.ExecuteAsync(
-                static (context, state) => state.Client.SendOnceAsync(state.Attempt, state.Statistics, context.CancellationToken),
+                static (context, state) => state.Client.SendOnceAsync(
+                    state.Attempt,
+                    state.Statistics,
+                    context.CancellationToken),
                 context,
                 (Client: this, Attempt: attempt, request.Statistics));
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -187,7 +195,8 @@ public sealed partial class MixpanelIngestionClient
         try
         {
             var response = await client.SendAsync(message, cancellationToken);
-            _metrics.RequestDuration(_timeProvider.GetElapsedTime(started), attempt.Path, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            _metrics.RequestDuration(_timeProvider.GetElapsedTime(started), attempt.Path, status);
             return response;
         }
         catch (Exception exception)
@@ -271,7 +280,11 @@ public sealed partial class MixpanelIngestionClient
     private sealed record SendRequest(MixpanelTarget Target, string Description, SendStatistics Statistics);
 
     /// <summary>What each attempt of one request sends.</summary>
-    private sealed record Attempt(string Path, ReadOnlyMemory<byte> Body, long UncompressedBytes, MixpanelTarget Target);
+    private sealed record Attempt(
+        string Path,
+        ReadOnlyMemory<byte> Body,
+        long UncompressedBytes,
+        MixpanelTarget Target);
 
     /// <summary>The final response of a request after retries, or the exception of its last attempt.</summary>
     private sealed record Exchange(HttpStatusCode? StatusCode, byte[] Body, Exception? Exception);

@@ -9,7 +9,9 @@ public enum OutcomeReason
     /// <summary>Validation rejected the event before sending; see <see cref="EventOutcome.ValidationCode"/>.</summary>
     InvalidEvent,
 
-    /// <summary>Mixpanel listed the event in <c>failed_records</c>, or <c>/track</c> reported the request invalid.</summary>
+    /// <summary>
+    /// Mixpanel listed the event in <c>failed_records</c>, or <c>/track</c> reported the request invalid.
+    /// </summary>
     RejectedByMixpanel,
 
     /// <summary>Mixpanel responded with 413 for a request that contained only this event.</summary>

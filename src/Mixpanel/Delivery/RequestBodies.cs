@@ -12,7 +12,8 @@ internal static class RequestBodies
         Gzipped(gzippedBody, "application/x-ndjson");
 
     /// <summary>Wraps a gzipped form body for <c>/track</c> or <c>/engage</c>.</summary>
-    public static HttpContent FormContent(ReadOnlyMemory<byte> gzippedBody) => Gzipped(gzippedBody, "application/x-www-form-urlencoded");
+    public static HttpContent FormContent(ReadOnlyMemory<byte> gzippedBody) =>
+        Gzipped(gzippedBody, "application/x-www-form-urlencoded");
 
     /// <summary>
     /// Turns an NDJSON body into the gzipped form body <c>data=[...]</c> that <c>/track</c> and <c>/engage</c>

@@ -83,7 +83,9 @@ public static class MixpanelFileReader
         Action<FileRecordError>? onMalformedRecord,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(input, cancellationToken: cancellationToken);
+        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(
+            input,
+            cancellationToken: cancellationToken);
         await using var enumerator = elements.GetAsyncEnumerator(cancellationToken);
         long recordNumber = 0;
         while (true)
@@ -124,7 +126,11 @@ public static class MixpanelFileReader
         Action<FileRecordError>? onMalformedRecord,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(
+            input,
+            new UTF8Encoding(false),
+            detectEncodingFromByteOrderMarks: true,
+            leaveOpen: true);
         long recordNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {

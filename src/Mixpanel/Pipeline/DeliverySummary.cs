@@ -1,6 +1,6 @@
 namespace MixpanelSync.Mixpanel;
 
-/// <summary>The totals of one <see cref="MixpanelDeliveryPipeline.RunAsync(MixpanelTarget, IAsyncEnumerable{MixpanelEvent}, IDeliveryOutcomeSink, CancellationToken)"/>.</summary>
+/// <summary>The totals of one run of <see cref="MixpanelDeliveryPipeline"/>.</summary>
 public sealed class DeliverySummary
 {
     /// <summary>The events read from the input. When the run stopped early, later events were not read.</summary>

@@ -46,7 +46,10 @@ public sealed class MixpanelDeliveryPipeline
     }
 
     /// <summary>Sends the events and passes their outcomes to the callback.</summary>
-    /// <inheritdoc cref="RunAsync(MixpanelTarget, IAsyncEnumerable{MixpanelEvent}, IDeliveryOutcomeSink, CancellationToken)"/>
+    /// <param name="target">The project's residency and credentials.</param>
+    /// <param name="events">The events, read once and in order.</param>
+    /// <param name="onOutcomes">Receives every event's outcome exactly once; its calls never overlap.</param>
+    /// <param name="cancellationToken">Stops reading and sending; the call then throws.</param>
     public Task<DeliverySummary> RunAsync(
         MixpanelTarget target,
         IAsyncEnumerable<MixpanelEvent> events,
@@ -117,7 +120,11 @@ public sealed class MixpanelDeliveryPipeline
         public async Task<DeliverySummary> ExecuteAsync(IAsyncEnumerable<MixpanelEvent> events)
         {
             var endpoint = pipeline._deliveryOptions.Endpoint;
-            using var builder = new BatchBuilder(pipeline._validator, pipeline._batchOptions, endpoint, target.ProjectToken);
+            using var builder = new BatchBuilder(
+                pipeline._validator,
+                pipeline._batchOptions,
+                endpoint,
+                target.ProjectToken);
             try
             {
                 await ReadAsync(events, builder);
@@ -171,7 +178,13 @@ public sealed class MixpanelDeliveryPipeline
         private async Task RejectAsync(EventValidationResult validation)
         {
             var rejection = validation.Rejection!;
-            Log.EventRejected(pipeline._logger, validation.SourceKey, Description, rejection.Code, rejection.Field, rejection.Message);
+            Log.EventRejected(
+                pipeline._logger,
+                validation.SourceKey,
+                Description,
+                rejection.Code,
+                rejection.Field,
+                rejection.Message);
             var outcome = EventOutcome.FromRejection(validation);
             pipeline._metrics.EventOutcome(outcome);
             _rejections.Add(outcome);

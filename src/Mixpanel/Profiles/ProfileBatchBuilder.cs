@@ -66,7 +66,12 @@ public sealed class ProfileBatchBuilder : IDisposable
     private PreparedBatch Seal(int length)
     {
         var body = Gzip.Compress(_body.WrittenSpan[..length], _options.CompressionLevel);
-        var batch = new PreparedBatch(body, _updates.ToArray(), length, MixpanelIngestionEndpoint.Import, isProfileBatch: true);
+        var batch = new PreparedBatch(
+            body,
+            _updates.ToArray(),
+            length,
+            MixpanelIngestionEndpoint.Import,
+            isProfileBatch: true);
         _updates.Clear();
         _body.RemovePrefix(length);
         return batch;

@@ -2,7 +2,9 @@ using System.Collections.Frozen;
 
 namespace MixpanelSync.Mixpanel;
 
-/// <summary>Placeholder values that Mixpanel's <c>/import</c> rejects as <c>distinct_id</c> and <c>$insert_id</c>.</summary>
+/// <summary>
+/// Placeholder values that Mixpanel's <c>/import</c> rejects as <c>distinct_id</c> and <c>$insert_id</c>.
+/// </summary>
 internal static class DistinctIds
 {
     // Mixpanel's documentation lists these values without saying whether case matters, so they are matched

@@ -41,7 +41,9 @@ public readonly struct EventValidationResult
     /// <summary>The normalised <c>time</c> in Unix epoch milliseconds; 0 when the time was rejected.</summary>
     public long Time { get; }
 
-    /// <summary>The <c>$insert_id</c> that is sent, after any derivation; <see langword="null"/> when rejected.</summary>
+    /// <summary>
+    /// The <c>$insert_id</c> that is sent, after any derivation, or <see langword="null"/> when rejected.
+    /// </summary>
     public string? InsertId { get; }
 
     /// <summary>The size of the serialized event in UTF-8 bytes without its line break; 0 when rejected.</summary>

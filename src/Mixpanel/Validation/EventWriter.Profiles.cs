@@ -44,7 +44,8 @@ internal sealed partial class EventWriter
             return Reject(
                 ValidationCode.TooManyProperties,
                 "properties",
-                $"The update sets {properties.Count} properties; a Mixpanel profile holds at most {MaxProfileProperties}.");
+                $"The update sets {properties.Count} properties, "
+                + $"but a Mixpanel profile can have at most {MaxProfileProperties}.");
         }
 
         _json.Reset(output);

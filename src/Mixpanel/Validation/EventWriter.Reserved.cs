@@ -6,7 +6,9 @@ namespace MixpanelSync.Mixpanel;
 
 internal sealed partial class EventWriter
 {
-    private bool TryFindReserved(IReadOnlyList<KeyValuePair<string, object?>> properties, out ReservedProperties reserved)
+    private bool TryFindReserved(
+        IReadOnlyList<KeyValuePair<string, object?>> properties,
+        out ReservedProperties reserved)
     {
         reserved = new ReservedProperties { Time = -1, DistinctId = -1, InsertId = -1, Ip = -1, Token = -1 };
         for (var i = 0; i < properties.Count; i++)
@@ -96,7 +98,10 @@ internal sealed partial class EventWriter
         {
             case null:
             case JsonElement { ValueKind: JsonValueKind.Null }:
-                return Reject(ValidationCode.DistinctIdMissing, "properties.distinct_id", "The event has no 'distinct_id'.");
+                return Reject(
+                    ValidationCode.DistinctIdMissing,
+                    "properties.distinct_id",
+                    "The event has no 'distinct_id'.");
             case string text:
                 distinctId = text;
                 break;

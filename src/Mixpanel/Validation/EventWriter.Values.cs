@@ -194,7 +194,8 @@ internal sealed partial class EventWriter
                 return Reject(
                     ValidationCode.ArrayTooLong,
                     _path.Format(),
-                    $"The list has {DescribeCount(count)} elements; Mixpanel accepts at most {MixpanelLimits.MaxArrayElements}.");
+                    $"The list has {DescribeCount(count)} elements, "
+                    + $"but Mixpanel accepts at most {MixpanelLimits.MaxArrayElements}.");
             }
 
             Warn(

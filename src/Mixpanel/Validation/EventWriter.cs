@@ -164,7 +164,8 @@ internal sealed partial class EventWriter
         return true;
     }
 
-    private static bool IsBlankIp(object? value) => value is null || (value is string text && string.IsNullOrWhiteSpace(text));
+    private static bool IsBlankIp(object? value) =>
+        value is null || (value is string text && string.IsNullOrWhiteSpace(text));
 
     private bool CheckEventName(string? name)
     {

@@ -1,6 +1,9 @@
 namespace MixpanelSync.Mixpanel;
 
-/// <summary>What the validator does with an <c>$insert_id</c> that is too long or has characters other than letters, digits and '-'.</summary>
+/// <summary>
+/// What the validator does with an <c>$insert_id</c> that is too long or has characters other than letters,
+/// digits and '-'.
+/// </summary>
 public enum InvalidInsertIdPolicy
 {
     /// <summary>

@@ -44,7 +44,9 @@ public sealed class MixpanelEventValidator
 
     /// <summary>Validates one event as it would be prepared for the given endpoint.</summary>
     /// <param name="mixpanelEvent">The event.</param>
-    /// <param name="endpoint">The endpoint; <see cref="MixpanelIngestionEndpoint.Track"/> adds the five-day check.</param>
+    /// <param name="endpoint">
+    /// The endpoint. <see cref="MixpanelIngestionEndpoint.Track"/> adds the five-day check.
+    /// </param>
     /// <returns>Valid, repaired with warnings, or rejected with the field and reason.</returns>
     public EventValidationResult Validate(
         MixpanelEvent mixpanelEvent,

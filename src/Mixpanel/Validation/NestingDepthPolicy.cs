@@ -1,6 +1,8 @@
 namespace MixpanelSync.Mixpanel;
 
-/// <summary>What the validator does with objects nested deeper than <see cref="MixpanelValidationOptions.MaxNestingDepth"/>.</summary>
+/// <summary>
+/// What the validator does with objects nested deeper than <see cref="MixpanelValidationOptions.MaxNestingDepth"/>.
+/// </summary>
 public enum NestingDepthPolicy
 {
     /// <summary>

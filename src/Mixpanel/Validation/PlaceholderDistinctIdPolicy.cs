@@ -1,6 +1,8 @@
 namespace MixpanelSync.Mixpanel;
 
-/// <summary>What the validator does with a placeholder <c>distinct_id</c> such as <c>undefined</c> or <c>0</c>.</summary>
+/// <summary>
+/// What the validator does with a placeholder <c>distinct_id</c> such as <c>undefined</c> or <c>0</c>.
+/// </summary>
 public enum PlaceholderDistinctIdPolicy
 {
     /// <summary>

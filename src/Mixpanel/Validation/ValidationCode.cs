@@ -55,7 +55,9 @@ public enum ValidationCode
     /// <summary>Warning: an invalid <c>$insert_id</c> was replaced with a hash of its value.</summary>
     InsertIdDerived,
 
-    /// <summary>A reserved property (<c>time</c>, <c>distinct_id</c>, <c>$insert_id</c>, <c>ip</c>, <c>token</c>) appears twice.</summary>
+    /// <summary>
+    /// A reserved property (<c>time</c>, <c>distinct_id</c>, <c>$insert_id</c>, <c>ip</c>, <c>token</c>) appears twice.
+    /// </summary>
     DuplicateReservedProperty,
 
     /// <summary>The event has 255 or more properties.</summary>

@@ -8,7 +8,9 @@ namespace MixpanelSync.Mixpanel.Tests.Batching;
 public sealed class BatchBuilderTests
 {
     private static BatchBuilder CreateSut(MixpanelBatchOptions? options = null) =>
-        new(new MixpanelEventValidator(new MixpanelValidationOptions(), new FakeTimeProvider(Now)), options ?? new MixpanelBatchOptions());
+        new(
+            new MixpanelEventValidator(new MixpanelValidationOptions(), new FakeTimeProvider(Now)),
+            options ?? new MixpanelBatchOptions());
 
     private static List<PreparedBatch> BuildAll(BatchBuilder builder, IEnumerable<MixpanelEvent> events)
     {
@@ -40,7 +42,9 @@ public sealed class BatchBuilderTests
         var batches = BuildAll(builder, Enumerable.Range(0, 4500).Select(Typical));
 
         Assert.Equal([2000, 2000, 500], batches.Select(b => b.EventCount));
-        Assert.Equal(Enumerable.Range(0, 4500).Select(i => (long)i), batches.SelectMany(b => b.Events).Select(e => e.SourceKey));
+        Assert.Equal(
+            Enumerable.Range(0, 4500).Select(i => (long)i),
+            batches.SelectMany(b => b.Events).Select(e => e.SourceKey));
     }
 
     [Fact]
@@ -49,7 +53,8 @@ public sealed class BatchBuilderTests
         var options = new MixpanelBatchOptions { MaxBatchBytes = 1024 * 1024 };
         using var builder = CreateSut(options);
         var block = Enumerable.Range(0, 100).Select(_ => (object?)new string('x', 200)).ToArray();
-        var events = Enumerable.Range(0, 300).Select(i => Create(sourceKey: i, properties: [("$insert_id", $"e-{i}"), ("block", block)]));
+        var events = Enumerable.Range(0, 300).Select(
+            i => Create(sourceKey: i, properties: [("$insert_id", $"e-{i}"), ("block", block)]));
 
         var batches = BuildAll(builder, events);
 
@@ -69,7 +74,8 @@ public sealed class BatchBuilderTests
 
         while (result.CompletedBatch is null)
         {
-            result = builder.Append(Create(sourceKey: appended, properties: [("$insert_id", $"e-{appended}"), ("block", block)]));
+            result = builder.Append(
+                Create(sourceKey: appended, properties: [("$insert_id", $"e-{appended}"), ("block", block)]));
             appended++;
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using static MixpanelSync.Mixpanel.Tests.FakeMixpanelHandler;
 using static MixpanelSync.Mixpanel.Tests.TestEvents;
@@ -16,6 +17,9 @@ public sealed class MixpanelIngestionClientTests
             (request, _) => Task.FromResult(respond(request, Interlocked.Increment(ref calls))),
             configure);
     }
+
+    private const string TooLargeBody =
+        """{"code":413,"error":"request exceeds max limit of 2097152 bytes","status":"Request Entity Too Large"}""";
 
     private static IEnumerable<MixpanelEvent> Events(int count) => Enumerable.Range(0, count).Select(Typical);
 
@@ -106,7 +110,8 @@ public sealed class MixpanelIngestionClientTests
     {
         using var harness = CreateSut((_, call) => call == 1 ? RateLimited() : ImportOk(1));
 
-        var result = await harness.RunAsync(harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1))));
+        var result = await harness.RunAsync(
+            harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1))));
 
         var requests = harness.Handler.Requests;
         var delay = requests[1].SentAt - requests[0].SentAt;
@@ -121,7 +126,9 @@ public sealed class MixpanelIngestionClientTests
             (_, _) => Text(HttpStatusCode.ServiceUnavailable, "unavailable"),
             options => options.MaxAttempts = 8);
 
-        var result = await harness.RunAsync(harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1))), TimeSpan.FromMilliseconds(250));
+        var result = await harness.RunAsync(
+            harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1))),
+            TimeSpan.FromMilliseconds(250));
 
         var sentAt = harness.Handler.Requests.Select(r => r.SentAt).ToArray();
         var delays = sentAt.Zip(sentAt.Skip(1), (a, b) => (b - a).TotalSeconds).ToArray();
@@ -146,7 +153,7 @@ public sealed class MixpanelIngestionClientTests
             }
 
             var response = RateLimited();
-            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(20));
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(20));
             return response;
         });
 
@@ -161,14 +168,17 @@ public sealed class MixpanelIngestionClientTests
     {
         using var harness = CreateSut((_, _) => RateLimited(), options => options.MaxAttempts = 4);
 
-        var result = await harness.RunAsync(harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(3))));
+        var result = await harness.RunAsync(
+            harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(3))));
 
         Assert.Equal(4, harness.Handler.Requests.Count);
         Assert.Equal(BatchStatus.RetriesExhausted, result.Status);
         Assert.Equal(4, result.RateLimitedResponses);
         Assert.All(result.Outcomes, o => Assert.Equal(OutcomeReason.RetriesExhausted, o.Reason));
         Assert.All(result.Outcomes, o => Assert.Equal(EventOutcomeStatus.Failed, o.Status));
-        Assert.Contains(harness.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("attempt 3", StringComparison.Ordinal));
+        Assert.Contains(
+            harness.Logs.Entries,
+            e => e.Level == LogLevel.Warning && e.Message.Contains("attempt 3", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -178,7 +188,8 @@ public sealed class MixpanelIngestionClientTests
             ? throw new HttpRequestException("Connection reset by peer", new IOException("reset"))
             : ImportOk(1));
 
-        var result = await harness.RunAsync(harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1))));
+        var result = await harness.RunAsync(
+            harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1))));
 
         Assert.Equal(BatchStatus.Completed, result.Status);
         Assert.Equal(2, result.Requests);
@@ -200,11 +211,15 @@ public sealed class MixpanelIngestionClientTests
             },
             options => options.AttemptTimeout = TimeSpan.FromSeconds(5));
 
-        var result = await harness.RunAsync(harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1))));
+        var result = await harness.RunAsync(
+            harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1))));
 
         Assert.Equal(BatchStatus.Completed, result.Status);
         Assert.Equal(2, harness.Handler.Requests.Count);
-        Assert.InRange(harness.Handler.Requests[1].SentAt - harness.Handler.Requests[0].SentAt, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(12.5));
+        Assert.InRange(
+            harness.Handler.Requests[1].SentAt - harness.Handler.Requests[0].SentAt,
+            TimeSpan.FromSeconds(8),
+            TimeSpan.FromSeconds(12.5));
     }
 
     [Fact]
@@ -237,7 +252,11 @@ public sealed class MixpanelIngestionClientTests
     {
         using var harness = CreateSut((request, _) => Json(
             HttpStatusCode.BadRequest,
-            $$"""{"code":400,"status":"Bad Request","num_records_imported":1,"failed_records":[{"index":0,"$insert_id":"{{request.InsertIds()[0]}}","field":"properties.distinct_id","message":"bad"}]}"""));
+            $$"""
+            {"code":400,"status":"Bad Request","num_records_imported":1,
+             "failed_records":[{"index":0,"$insert_id":"{{request.InsertIds()[0]}}",
+               "field":"properties.distinct_id","message":"bad"}]}
+            """));
 
         var result = await harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(2)));
 
@@ -250,7 +269,11 @@ public sealed class MixpanelIngestionClientTests
     {
         using var harness = CreateSut((request, _) => Json(
             HttpStatusCode.BadRequest,
-            $$"""{"code":400,"failed_records":[{"index":0,"insert_id":"{{request.InsertIds()[2]}}","field":"event","message":"bad"},{"index":99,"field":"event","message":"lost"}]}"""));
+            $$"""
+            {"code":400,"failed_records":[
+              {"index":0,"insert_id":"{{request.InsertIds()[2]}}","field":"event","message":"bad"},
+              {"index":99,"field":"event","message":"lost"}]}
+            """));
 
         var result = await harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(3)));
 
@@ -283,7 +306,9 @@ public sealed class MixpanelIngestionClientTests
         using var harness = CreateSut((_, _) =>
             Json(status, """{"code":401,"error":"Invalid credentials","status":"Unauthorized"}"""));
 
-        var result = await harness.Client.SendAsync(DeliveryHarness.Target(MixpanelResidency.Eu), harness.Prepare(Events(2)));
+        var result = await harness.Client.SendAsync(
+            DeliveryHarness.Target(MixpanelResidency.Eu),
+            harness.Prepare(Events(2)));
 
         Assert.Equal(BatchStatus.CredentialsRejected, result.Status);
         Assert.Single(harness.Handler.Requests);
@@ -300,7 +325,9 @@ public sealed class MixpanelIngestionClientTests
         using var harness = CreateSut((_, call) => call switch
         {
             1 => RateLimited(),
-            2 => Json(HttpStatusCode.BadRequest, """{"failed_records":[{"index":0,"field":"event","message":"bad"}]}"""),
+            2 => Json(
+                HttpStatusCode.BadRequest,
+                """{"failed_records":[{"index":0,"field":"event","message":"bad"}]}"""),
             _ => Json(HttpStatusCode.Unauthorized, "{}"),
         });
         var target = DeliveryHarness.Target();
@@ -309,7 +336,9 @@ public sealed class MixpanelIngestionClientTests
         await harness.Client.SendAsync(target, harness.Prepare(Events(2)));
 
         Assert.NotEmpty(harness.Logs.Entries);
-        Assert.DoesNotContain(harness.Logs.Entries, e => e.Message.Contains(DeliveryHarness.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            harness.Logs.Entries,
+            e => e.Message.Contains(DeliveryHarness.Token, StringComparison.Ordinal));
         Assert.DoesNotContain(DeliveryHarness.Token, target.ToString(), StringComparison.Ordinal);
     }
 
@@ -326,15 +355,18 @@ public sealed class MixpanelIngestionClientTests
         Assert.Equal(BatchStatus.Completed, result.Status);
         Assert.Equal(7, result.ImportedCount);
         Assert.Equal(Enumerable.Range(0, 7).Select(i => (long)i), result.Outcomes.Select(o => o.SourceKey));
-        var accepted = harness.Handler.Requests.Where(r => r.Events().Count <= 2).SelectMany(r => r.InsertIds()).ToList();
+        var accepted = harness.Handler.Requests.Where(r =>
+            r.Events().Count <= 2).SelectMany(r => r.InsertIds()).ToList();
         Assert.Equal(batch.Events.Select(e => e.InsertId).Order(), accepted.Order());
     }
 
     [Fact]
     public async Task SendAsync_SingleOversizeEvent_IsRejectedAndOthersImported()
     {
-        using var harness = CreateSut((request, _) => request.BodyText.Contains("\"oversize\"", StringComparison.Ordinal)
-            ? Json(HttpStatusCode.RequestEntityTooLarge, """{"code":413,"error":"request exceeds max limit of 2097152 bytes","status":"Request Entity Too Large"}""")
+        using var harness = CreateSut((request, _) => request.BodyText.Contains(
+            "\"oversize\"",
+            StringComparison.Ordinal)
+            ? Json(HttpStatusCode.RequestEntityTooLarge, TooLargeBody)
             : ImportOk(request.Events().Count));
         var events = Events(5).ToList();
         events[3] = Create(sourceKey: 3, properties: [("$insert_id", "big-3"), ("oversize", true)]);
@@ -362,7 +394,10 @@ public sealed class MixpanelIngestionClientTests
     {
         using var harness = CreateSut((_, _) => RateLimited());
         using var cancellation = new CancellationTokenSource();
-        var sending = harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(1)), cancellation.Token);
+        var sending = harness.Client.SendAsync(
+            DeliveryHarness.Target(),
+            harness.Prepare(Events(1)),
+            cancellation.Token);
 
         await cancellation.CancelAsync();
 
@@ -384,7 +419,9 @@ public sealed class MixpanelIngestionClientTests
         Assert.Null(request.AuthorizationScheme);
         var events = request.Events();
         Assert.Equal(2, events.Count);
-        Assert.All(events, e => Assert.Equal(DeliveryHarness.Token, e.GetProperty("properties").GetProperty("token").GetString()));
+        Assert.All(
+            events,
+            e => Assert.Equal(DeliveryHarness.Token, e.GetProperty("properties").GetProperty("token").GetString()));
     }
 
     [Fact]
@@ -392,7 +429,9 @@ public sealed class MixpanelIngestionClientTests
     {
         using var harness = CreateSut((_, _) => Json(HttpStatusCode.OK, """{"status":0,"error":"Invalid token"}"""));
 
-        var result = await harness.Client.SendAsync(DeliveryHarness.Target(), harness.Prepare(Events(2), MixpanelIngestionEndpoint.Track));
+        var result = await harness.Client.SendAsync(
+            DeliveryHarness.Target(),
+            harness.Prepare(Events(2), MixpanelIngestionEndpoint.Track));
 
         Assert.Equal(2, result.RejectedCount);
         Assert.All(result.Outcomes, o => Assert.Equal("Invalid token", o.Message));
@@ -426,7 +465,9 @@ public sealed class MixpanelIngestionClientTests
     [Fact]
     public void Describe_ServiceAccount_OmitsSecret()
     {
-        var target = MixpanelTarget.ForServiceAccount(MixpanelResidency.Us, new ServiceAccountCredentials("bot", "hunter2", "42"));
+        var target = MixpanelTarget.ForServiceAccount(
+            MixpanelResidency.Us,
+            new ServiceAccountCredentials("bot", "hunter2", "42"));
 
         Assert.DoesNotContain("hunter2", target.ToString(), StringComparison.Ordinal);
         Assert.Contains("42", target.ToString(), StringComparison.Ordinal);

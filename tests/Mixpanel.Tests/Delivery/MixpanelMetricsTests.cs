@@ -11,14 +11,19 @@ public sealed class MixpanelMetricsTests
         var calls = 0;
         using var harness = new DeliveryHarness((request, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1
             ? RateLimited()
-            : Json(System.Net.HttpStatusCode.BadRequest, """{"failed_records":[{"index":0,"field":"event","message":"bad"}]}""")));
+            : Json(
+                System.Net.HttpStatusCode.BadRequest,
+                """{"failed_records":[{"index":0,"field":"event","message":"bad"}]}""")));
         var meterFactory = harness.GetService<IMeterFactory>();
         var measurements = new List<(string Name, long Value, string? Tag)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, meterListener) =>
         {
             // Tests run in parallel, so only this harness's meter is observed.
-            if (instrument.Meter.Name == MixpanelDiagnostics.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+            if (
+                instrument.Meter.Name == MixpanelDiagnostics.MeterName && ReferenceEquals(
+                    instrument.Meter.Scope,
+                    meterFactory))
             {
                 meterListener.EnableMeasurementEvents(instrument);
             }

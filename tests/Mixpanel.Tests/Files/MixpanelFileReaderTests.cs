@@ -23,11 +23,12 @@ public sealed class MixpanelFileReaderTests
     [Fact]
     public async Task ReadAsync_Ndjson_ReturnsEventsWithTypedValues()
     {
-        const string Text = """
-            {"event":"Purchase Completed","properties":{"distinct_id":"fan-1002","time":1709993100,"$insert_id":"pc-1","amount":19.99,"member":true,"tags":["a","b"],"device":{"os":"ios"},"note":null}}
-
-            {"event":"Like Added","properties":{"distinct_id":"fan-1004","time":"2024-03-09T14:05:00+00:00","$insert_id":"la-1"}}
-            """;
+        const string Purchase = """{"event":"Purchase Completed","properties":{"distinct_id":"fan-1002","time":"""
+            + """1709993100,"$insert_id":"pc-1","amount":19.99,"member":true,"tags":["a","b"],"device":"""
+            + """{"os":"ios"},"note":null}}""";
+        const string Like = """{"event":"Like Added","properties":{"distinct_id":"fan-1004","time":"""
+            + """ "2024-03-09T14:05:00+00:00","$insert_id":"la-1"}}""";
+        const string Text = Purchase + "\n\n" + Like + "\n";
 
         var (events, errors) = await ReadAsync(Text);
 
@@ -87,7 +88,8 @@ public sealed class MixpanelFileReaderTests
     [Fact]
     public async Task ReadAsync_MissingInsertId_DerivesStableIdFromContent()
     {
-        const string Line = """{"event":"Comment Posted","properties":{"distinct_id":"fan-1010","time":1709993100000,"post_id":"p-7"}}""";
+        const string Line = """{"event":"Comment Posted","properties":"""
+            + """{"distinct_id":"fan-1010","time":1709993100000,"post_id":"p-7"}}""";
 
         var (first, _) = await ReadAsync(Line);
         var (second, _) = await ReadAsync(Line);
@@ -100,7 +102,9 @@ public sealed class MixpanelFileReaderTests
     [Fact]
     public async Task ReadAsync_EventWithoutName_IsReturnedForValidationToReject()
     {
-        var (events, _) = await ReadAsync("""{"properties":{"distinct_id":"x","time":1709993100,"$insert_id":"a-1"}}""");
+        const string Line = """{"properties":{"distinct_id":"x","time":1709993100,"$insert_id":"a-1"}}""";
+
+        var (events, _) = await ReadAsync(Line);
 
         Assert.Null(Assert.Single(events).Name);
     }
@@ -120,7 +124,9 @@ public sealed class MixpanelFileReaderTests
         var builder = new StringBuilder();
         for (var i = 0; i < 20_000; i++)
         {
-            builder.Append("{\"event\":\"E\",\"properties\":{\"distinct_id\":\"u").Append(i).Append("\",\"time\":1709993100}}\n");
+            builder.Append("{\"event\":\"E\",\"properties\":{\"distinct_id\":\"u")
+                .Append(i)
+                .Append("\",\"time\":1709993100}}\n");
         }
 
         var (events, errors) = await ReadAsync(builder.ToString());

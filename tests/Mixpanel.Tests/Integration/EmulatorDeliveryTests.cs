@@ -61,7 +61,9 @@ public sealed class EmulatorDeliveryTests
         var now = DateTimeOffset.UtcNow;
         await using var harness = await EmulatorHarness.StartAsync(
             options => options.TimeProvider = new FakeTimeProvider(now.AddDays(-1)));
-        MixpanelEvent Create(int i) => EmulatorHarness.Event(i, i % 2 == 0 ? now.AddDays(-3).AddSeconds(-i) : now.AddMinutes(-30));
+        MixpanelEvent Create(int i) => EmulatorHarness.Event(
+            i,
+            i % 2 == 0 ? now.AddDays(-3).AddSeconds(-i) : now.AddMinutes(-30));
 
         var (summary, outcomes) = await harness.PushAsync(EmulatorHarness.Events(2000, Create));
 
@@ -72,7 +74,9 @@ public sealed class EmulatorDeliveryTests
         Assert.All(rejected, o => Assert.Equal(1, o.SourceKey % 2));
         Assert.All(rejected, o => Assert.Equal(OutcomeReason.RejectedByMixpanel, o.Reason));
         Assert.All(rejected, o => Assert.Equal("properties.time", o.Field));
-        AssertExactlyOnce(ExpectedInsertIds(Enumerable.Range(0, 2000).Where(i => i % 2 == 0)), harness.DeduplicatedInsertIds());
+        AssertExactlyOnce(
+            ExpectedInsertIds(Enumerable.Range(0, 2000).Where(i => i % 2 == 0)),
+            harness.DeduplicatedInsertIds());
     }
 
     [Fact]
@@ -81,7 +85,10 @@ public sealed class EmulatorDeliveryTests
         await using var harness = await EmulatorHarness.StartAsync(options => options.MaxRequestBytes = 64 * 1024);
         var block = Enumerable.Range(0, 254).Select(_ => (object?)new string('x', 255)).ToArray();
         MixpanelEvent Create(int i) => i == 777
-            ? new MixpanelEvent("Session Ended", [.. EmulatorHarness.Event(i).Properties, new("raw_page_html", block)], i)
+            ? new MixpanelEvent(
+                "Session Ended",
+                [.. EmulatorHarness.Event(i).Properties, new("raw_page_html", block)],
+                i)
             : EmulatorHarness.Event(i);
 
         var (_, outcomes) = await harness.PushAsync(EmulatorHarness.Events(1500, Create));
@@ -90,13 +97,16 @@ public sealed class EmulatorDeliveryTests
         var oversize = Assert.Single(outcomes, o => o.Status != EventOutcomeStatus.Imported);
         Assert.Equal(777, oversize.SourceKey);
         Assert.Equal(OutcomeReason.TooLargeForRequest, oversize.Reason);
-        AssertExactlyOnce(ExpectedInsertIds(Enumerable.Range(0, 1500).Where(i => i != 777)), harness.DeduplicatedInsertIds());
+        AssertExactlyOnce(
+            ExpectedInsertIds(Enumerable.Range(0, 1500).Where(i => i != 777)),
+            harness.DeduplicatedInsertIds());
     }
 
     [Fact]
     public async Task Push_CredentialsRevokedMidStream_StopsAndAccountsForEveryReadEvent()
     {
-        await using var harness = await EmulatorHarness.StartAsync(configureDelivery: options => options.MaxConcurrentRequests = 1);
+        await using var harness = await EmulatorHarness.StartAsync(
+            configureDelivery: options => options.MaxConcurrentRequests = 1);
 
         var (summary, outcomes) = await harness.PushAsync(EmulatorHarness.Events(20_000, onRead: i =>
         {
@@ -129,14 +139,17 @@ public sealed class EmulatorDeliveryTests
 
         AssertEachOnce(outcomes, 3000);
         Assert.Equal(3000, summary.ImportedCount);
-        Assert.True(harness.Emulator.GetEvents(EmulatorHarness.Token).Count > 3000, "The dropped requests were stored and resent, so the raw log has duplicates.");
+        Assert.True(
+            harness.Emulator.GetEvents(EmulatorHarness.Token).Count > 3000,
+            "The dropped requests were stored and resent, so the raw log has duplicates.");
         AssertExactlyOnce(ExpectedInsertIds(Enumerable.Range(0, 3000)), harness.DeduplicatedInsertIds());
     }
 
     [Fact]
     public async Task Push_HangingRequest_TimesOutAndRetries()
     {
-        await using var harness = await EmulatorHarness.StartAsync(configureDelivery: options => options.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        await using var harness = await EmulatorHarness.StartAsync(
+            configureDelivery: options => options.AttemptTimeout = TimeSpan.FromMilliseconds(500));
         harness.Faults.HangNext(1);
 
         var (summary, outcomes) = await harness.PushAsync(EmulatorHarness.Events(1000));
@@ -158,14 +171,19 @@ public sealed class EmulatorDeliveryTests
 
         AssertEachOnce(outcomes, 1000);
         Assert.Equal(200, summary.RejectedCount);
-        AssertExactlyOnce(ExpectedInsertIds(Enumerable.Range(0, 1000).Where(i => i % 5 != 0)), harness.DeduplicatedInsertIds());
+        AssertExactlyOnce(
+            ExpectedInsertIds(Enumerable.Range(0, 1000).Where(i => i % 5 != 0)),
+            harness.DeduplicatedInsertIds());
     }
 
     [Fact]
     public async Task Push_ServiceAccount_IsAuthenticatedWithProjectId()
     {
         await using var harness = await EmulatorHarness.StartAsync();
-        var account = new ServiceAccountCredentials(EmulatorHarness.AccountUser, EmulatorHarness.AccountSecret, EmulatorHarness.ProjectId);
+        var account = new ServiceAccountCredentials(
+            EmulatorHarness.AccountUser,
+            EmulatorHarness.AccountSecret,
+            EmulatorHarness.ProjectId);
 
         var (summary, _) = await harness.PushAsync(
             EmulatorHarness.Events(100),
@@ -203,22 +221,34 @@ public sealed class EmulatorDeliveryTests
     public async Task Send_ProfileUpdates_ReachEmulatorProfiles()
     {
         await using var harness = await EmulatorHarness.StartAsync();
-        using var builder = new ProfileBatchBuilder(harness.Validator, new MixpanelBatchOptions(), EmulatorHarness.Token);
-        builder.Append(new ProfileUpdate("fan-1013", ProfileOperation.Set, [new("tier", "gold"), new("favorite_artist", "Band A")], 1));
+        using var builder = new ProfileBatchBuilder(
+            harness.Validator,
+            new MixpanelBatchOptions(),
+            EmulatorHarness.Token);
+        builder.Append(
+            new ProfileUpdate(
+                "fan-1013",
+                ProfileOperation.Set,
+                [new("tier", "gold"), new("favorite_artist", "Band A")],
+                1));
         builder.Append(new ProfileUpdate("fan-1014", ProfileOperation.SetOnce, [new("tier", "silver")], 2));
 
         var result = await harness.Client.SendAsync(EmulatorHarness.Target, builder.Flush()!);
 
         Assert.Equal(2, result.ImportedCount);
         var profiles = harness.Emulator.GetProfiles(EmulatorHarness.Token);
-        Assert.Equal("gold", profiles["fan-1013"]["$properties"]?["tier"]?.GetValue<string>() ?? profiles["fan-1013"]["tier"]?.GetValue<string>());
+        Assert.Equal(
+            "gold",
+            profiles["fan-1013"]["$properties"]?["tier"]?.GetValue<string>()
+                ?? profiles["fan-1013"]["tier"]?.GetValue<string>());
         Assert.True(profiles.ContainsKey("fan-1014"));
     }
 
     [Fact]
     public async Task Push_TrackEndpoint_DeliversRecentEvents()
     {
-        await using var harness = await EmulatorHarness.StartAsync(configureDelivery: options => options.Endpoint = MixpanelIngestionEndpoint.Track);
+        await using var harness = await EmulatorHarness.StartAsync(
+            configureDelivery: options => options.Endpoint = MixpanelIngestionEndpoint.Track);
         MixpanelEvent Create(int i) => EmulatorHarness.Event(i, DateTimeOffset.UtcNow.AddHours(-2).AddSeconds(-i));
 
         var (summary, _) = await harness.PushAsync(EmulatorHarness.Events(50, Create));

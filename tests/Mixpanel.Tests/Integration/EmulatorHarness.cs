@@ -93,7 +93,10 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         ],
         index);
 
-    public static async IAsyncEnumerable<MixpanelEvent> Events(int count, Func<int, MixpanelEvent>? create = null, Action<int>? onRead = null)
+    public static async IAsyncEnumerable<MixpanelEvent> Events(
+        int count,
+        Func<int, MixpanelEvent>? create = null,
+        Action<int>? onRead = null)
     {
         for (var i = 0; i < count; i++)
         {

@@ -5,7 +5,10 @@ namespace MixpanelSync.Mixpanel.Tests.Pipeline;
 
 public sealed class MixpanelDeliveryPipelineTests
 {
-    private static async IAsyncEnumerable<MixpanelEvent> Stream(int count, Func<int, MixpanelEvent>? create = null, Action<int>? onRead = null)
+    private static async IAsyncEnumerable<MixpanelEvent> Stream(
+        int count,
+        Func<int, MixpanelEvent>? create = null,
+        Action<int>? onRead = null)
     {
         for (var i = 0; i < count; i++)
         {
@@ -22,7 +25,9 @@ public sealed class MixpanelDeliveryPipelineTests
 
         public List<EventOutcome> Outcomes { get; } = [];
 
-        public async ValueTask OnOutcomesAsync(IReadOnlyList<EventOutcome> outcomes, CancellationToken cancellationToken)
+        public async ValueTask OnOutcomesAsync(
+            IReadOnlyList<EventOutcome> outcomes,
+            CancellationToken cancellationToken)
         {
             Assert.Equal(1, Interlocked.Increment(ref _active));
             await Task.Yield();
@@ -73,7 +78,10 @@ public sealed class MixpanelDeliveryPipelineTests
             options => options.MaxEventsPerBatch = 10,
             TimeProvider.System);
 
-        var summary = await harness.Pipeline.RunAsync(DeliveryHarness.Target(), Stream(400), (_, _) => ValueTask.CompletedTask);
+        var summary = await harness.Pipeline.RunAsync(
+            DeliveryHarness.Target(),
+            Stream(400),
+            (_, _) => ValueTask.CompletedTask);
 
         Assert.Equal(400, summary.ImportedCount);
         Assert.InRange(maxInFlight, 2, 4);
@@ -87,7 +95,9 @@ public sealed class MixpanelDeliveryPipelineTests
         using var harness = new DeliveryHarness(
             (request, _) => Task.FromResult(Interlocked.Increment(ref calls) < 3
                 ? FakeMixpanelHandler.ImportOk(request.Events().Count)
-                : FakeMixpanelHandler.Json(HttpStatusCode.Unauthorized, """{"code":401,"error":"Invalid credentials","status":"Unauthorized"}""")),
+                : FakeMixpanelHandler.Json(
+                    HttpStatusCode.Unauthorized,
+                    """{"code":401,"error":"Invalid credentials","status":"Unauthorized"}""")),
             options => options.MaxConcurrentRequests = 1,
             options => options.MaxEventsPerBatch = 50);
         var sink = new RecordingSink();
@@ -111,7 +121,8 @@ public sealed class MixpanelDeliveryPipelineTests
     [Fact]
     public async Task RunAsync_CallbackOverload_ReceivesOutcomes()
     {
-        using var harness = new DeliveryHarness((request, _) => Task.FromResult(FakeMixpanelHandler.ImportOk(request.Events().Count)));
+        using var harness = new DeliveryHarness(
+            (request, _) => Task.FromResult(FakeMixpanelHandler.ImportOk(request.Events().Count)));
         var count = 0;
 
         await harness.Pipeline.RunAsync(
@@ -131,7 +142,10 @@ public sealed class MixpanelDeliveryPipelineTests
     {
         using var harness = new DeliveryHarness((_, _) => Task.FromResult(FakeMixpanelHandler.ImportOk(0)));
 
-        var summary = await harness.Pipeline.RunAsync(DeliveryHarness.Target(), Stream(0), (_, _) => ValueTask.CompletedTask);
+        var summary = await harness.Pipeline.RunAsync(
+            DeliveryHarness.Target(),
+            Stream(0),
+            (_, _) => ValueTask.CompletedTask);
 
         Assert.Equal(0, summary.Batches);
         Assert.Empty(harness.Handler.Requests);

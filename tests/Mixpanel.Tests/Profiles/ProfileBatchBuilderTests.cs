@@ -99,7 +99,9 @@ public sealed class ProfileBatchBuilderTests
     public async Task SendAsync_EngageStatusZero_RejectsUpdates()
     {
         using var harness = new DeliveryHarness((_, _) =>
-            Task.FromResult(FakeMixpanelHandler.Json(HttpStatusCode.OK, """{"status":0,"error":"$set must be an object"}""")));
+            Task.FromResult(FakeMixpanelHandler.Json(
+                HttpStatusCode.OK,
+                """{"status":0,"error":"$set must be an object"}""")));
         using var builder = CreateSut();
         builder.Append(Update(1));
 
@@ -114,7 +116,9 @@ public sealed class ProfileBatchBuilderTests
         using var harness = new DeliveryHarness((_, _) => Task.FromResult(FakeMixpanelHandler.ImportOk(1)));
         using var builder = CreateSut();
         builder.Append(Update(1));
-        var target = MixpanelTarget.ForServiceAccount(MixpanelResidency.Us, new ServiceAccountCredentials("u", "s", "1"));
+        var target = MixpanelTarget.ForServiceAccount(
+            MixpanelResidency.Us,
+            new ServiceAccountCredentials("u", "s", "1"));
 
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.SendAsync(target, builder.Flush()!));
     }

@@ -28,7 +28,8 @@ internal sealed class DeliveryHarness : IDisposable
         services.AddMixpanelDelivery();
         services.Configure<MixpanelDeliveryOptions>(options => configureDelivery?.Invoke(options));
         services.Configure<MixpanelBatchOptions>(options => configureBatches?.Invoke(options));
-        services.AddHttpClient(MixpanelIngestionClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Handler);
+        services.AddHttpClient(MixpanelIngestionClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() =>
+            Handler);
         _provider = services.BuildServiceProvider();
     }
 
@@ -48,7 +49,9 @@ internal sealed class DeliveryHarness : IDisposable
         MixpanelTarget.ForProjectToken(residency, Token);
 
     /// <summary>Prepares one batch of the events for the given endpoint.</summary>
-    public PreparedBatch Prepare(IEnumerable<MixpanelEvent> events, MixpanelIngestionEndpoint endpoint = MixpanelIngestionEndpoint.Import)
+    public PreparedBatch Prepare(
+        IEnumerable<MixpanelEvent> events,
+        MixpanelIngestionEndpoint endpoint = MixpanelIngestionEndpoint.Import)
     {
         using var builder = new BatchBuilder(Validator, new MixpanelBatchOptions(), endpoint, Token);
         foreach (var mixpanelEvent in events)

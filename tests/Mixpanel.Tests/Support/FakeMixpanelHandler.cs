@@ -44,9 +44,14 @@ internal sealed class FakeMixpanelHandler : HttpMessageHandler
 
     public static HttpResponseMessage RateLimited() => Json(
         HttpStatusCode.TooManyRequests,
-        """{"code":429,"error":"Project exceeded rate limits. Please retry the request with exponential backoff.","status":"Too Many Requests"}""");
+        """
+        {"code":429,"error":"Project exceeded rate limits. Please retry the request with exponential backoff.",
+         "status":"Too Many Requests"}
+        """);
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var gzipped = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var gzip = request.Content?.Headers.ContentEncoding.Contains("gzip") == true;

@@ -32,7 +32,9 @@ internal sealed record RecordedRequest(
             return [.. array.RootElement.EnumerateArray().Select(e => e.Clone())];
         }
 
-        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
+        return [.. text.Split(
+            '\n',
+            StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
     }
 
     public List<string> InsertIds() =>

@@ -45,7 +45,9 @@ internal static class TestEvents
         return new MixpanelEvent(name, list, sourceKey);
     }
 
-    public static MixpanelEvent WithProperties(IEnumerable<KeyValuePair<string, object?>> properties, long sourceKey = 1) =>
+    public static MixpanelEvent WithProperties(
+        IEnumerable<KeyValuePair<string, object?>> properties,
+        long sourceKey = 1) =>
         new("Video Viewed", properties.ToList(), sourceKey);
 
     /// <summary>A typical event: 15 properties and about 440 bytes of JSON.</summary>

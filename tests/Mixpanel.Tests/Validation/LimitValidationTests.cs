@@ -98,7 +98,8 @@ public sealed class LimitValidationTests
         var (result, json, _) = PreparedJson.Write(Create(properties: [("device", device)]));
 
         Assert.Equal(ValidationStatus.Valid, result.Status);
-        var value = json.Properties().GetProperty("device").GetProperty("os").GetProperty("version").GetProperty("value");
+        var version = json.Properties().GetProperty("device").GetProperty("os").GetProperty("version");
+        var value = version.GetProperty("value");
         Assert.Equal(17, value.GetInt32());
     }
 
@@ -148,10 +149,9 @@ public sealed class LimitValidationTests
     [Fact]
     public void Validate_ListBelowMaximumDepth_RejectsEvenWhenFlattening()
     {
-        var deep = new List<KeyValuePair<string, object?>>
-        {
-            Member("a", new List<KeyValuePair<string, object?>> { Member("b", new List<KeyValuePair<string, object?>> { Member("c", new object?[] { 1 }) }) }),
-        };
+        var level3 = new List<KeyValuePair<string, object?>> { Member("c", new object?[] { 1 }) };
+        var level2 = new List<KeyValuePair<string, object?>> { Member("b", level3) };
+        var deep = new List<KeyValuePair<string, object?>> { Member("a", level2) };
 
         var (result, _, _) = PreparedJson.Write(Create(properties: [("deep", deep)]));
 

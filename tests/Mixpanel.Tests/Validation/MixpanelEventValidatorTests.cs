@@ -134,7 +134,10 @@ public sealed class MixpanelEventValidatorTests
     [MemberData(nameof(Placeholders))]
     public void Validate_PlaceholderDistinctIdUnderRejectPolicy_Rejects(string placeholder)
     {
-        var options = new MixpanelValidationOptions { PlaceholderDistinctIdPolicy = PlaceholderDistinctIdPolicy.Reject };
+        var options = new MixpanelValidationOptions
+        {
+            PlaceholderDistinctIdPolicy = PlaceholderDistinctIdPolicy.Reject,
+        };
 
         var result = CreateSut(options).Validate(Create(properties: [("distinct_id", placeholder)]));
 

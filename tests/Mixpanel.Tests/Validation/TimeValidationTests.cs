@@ -5,9 +5,13 @@ namespace MixpanelSync.Mixpanel.Tests.Validation;
 
 public sealed class TimeValidationTests
 {
-    private static MixpanelEventValidator CreateSut() => new(new MixpanelValidationOptions(), new FakeTimeProvider(Now));
+    private static MixpanelEventValidator CreateSut() => new(
+        new MixpanelValidationOptions(),
+        new FakeTimeProvider(Now));
 
-    private static EventValidationResult ValidateTime(object? time, MixpanelIngestionEndpoint endpoint = MixpanelIngestionEndpoint.Import) =>
+    private static EventValidationResult ValidateTime(
+        object? time,
+        MixpanelIngestionEndpoint endpoint = MixpanelIngestionEndpoint.Import) =>
         CreateSut().Validate(Create(properties: [("time", time)]), endpoint);
 
     public static TheoryData<object, long> NormalisedTimes => new()
@@ -55,7 +59,9 @@ public sealed class TimeValidationTests
             .ToArray();
 
         Assert.All(written, w => Assert.Equal(System.Text.Json.JsonValueKind.Number, w.ValueKind));
-        Assert.Equal([1_709_993_100_000, 1_709_993_100_000, 1_709_993_100_000, 1_709_993_100_500], written.Select(w => w.GetInt64()));
+        Assert.Equal(
+            [1_709_993_100_000, 1_709_993_100_000, 1_709_993_100_000, 1_709_993_100_500],
+            written.Select(w => w.GetInt64()));
     }
 
     [Fact]

@@ -154,7 +154,8 @@ public sealed class ValueValidationTests
         byte[] json = [.. "{\"s\":\"a"u8, 0xFF, .. "b\"}"u8];
         using var document = JsonDocument.Parse(json);
 
-        var (result, written, _) = PreparedJson.Write(Create(properties: [("s", document.RootElement.GetProperty("s"))]));
+        var (result, written, _) = PreparedJson.Write(
+            Create(properties: [("s", document.RootElement.GetProperty("s"))]));
 
         Assert.True(result.IsAccepted);
         Assert.Equal("a\uFFFDb", written.Properties().GetProperty("s").GetString());
@@ -176,9 +177,11 @@ public sealed class ValueValidationTests
     [Fact]
     public void Validate_JsonElementObject_IsCopiedWithItsStructure()
     {
-        using var document = JsonDocument.Parse("""{"device": {"os": "ios", "tags": ["a", "b"], "n": 1.5, "ok": true, "none": null}}""");
+        using var document = JsonDocument.Parse(
+            """{"device": {"os": "ios", "tags": ["a", "b"], "n": 1.5, "ok": true, "none": null}}""");
 
-        var (_, written, _) = PreparedJson.Write(Create(properties: [("device", document.RootElement.GetProperty("device"))]));
+        var (_, written, _) = PreparedJson.Write(
+            Create(properties: [("device", document.RootElement.GetProperty("device"))]));
 
         var device = written.Properties().GetProperty("device");
         Assert.Equal("ios", device.GetProperty("os").GetString());
@@ -252,7 +255,10 @@ public sealed class ValueValidationTests
     [Fact]
     public void Validate_TrackEvent_AddsProjectToken()
     {
-        var (_, json, _) = PreparedJson.Write(Create(), endpoint: MixpanelIngestionEndpoint.Track, projectToken: "tok-123");
+        var (_, json, _) = PreparedJson.Write(
+            Create(),
+            endpoint: MixpanelIngestionEndpoint.Track,
+            projectToken: "tok-123");
 
         Assert.Equal("tok-123", json.Properties().GetProperty("token").GetString());
     }
