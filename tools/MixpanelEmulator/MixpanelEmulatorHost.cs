@@ -75,10 +75,17 @@ public sealed partial class MixpanelEmulatorHost : IAsyncDisposable
     public Uri GetHttpsBaseAddress(EmulatorResidency residency = EmulatorResidency.Us) =>
         _runtime.Listeners.Get(residency, isHttps: true).BaseAddress;
 
-    /// <summary>Creates an HttpClient for a residency; with HTTPS it trusts <see cref="Certificate"/> alone.</summary>
+    /// <summary>
+    /// Creates an HttpClient for a residency that does not follow redirects; with HTTPS it trusts
+    /// <see cref="Certificate"/> alone.
+    /// </summary>
     public HttpClient CreateHttpClient(EmulatorResidency residency = EmulatorResidency.Us, bool useHttps = false)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+        };
         if (useHttps)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>

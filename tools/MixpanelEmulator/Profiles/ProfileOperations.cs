@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -76,21 +77,25 @@ internal static class ProfileOperations
 
     private static string? Add(JsonObject profile, string name, JsonNode? value)
     {
-        if (value is not JsonValue increment || !increment.TryGetValue<double>(out var amount))
+        if (ReadNumber(value) is not { } amount)
         {
             return $"$add value of '{name}' must be a number";
         }
 
-        var current = 0.0;
-        if (profile[name] is { } existing
-            && (existing is not JsonValue number || !number.TryGetValue(out current)))
+        var existing = profile[name];
+        if (existing is not null && ReadNumber(existing) is null)
         {
             return $"$add cannot increment '{name}' because it is not a number";
         }
 
-        profile[name] = ToNumberNode(current + amount);
+        profile[name] = ToNumberNode((ReadNumber(existing) ?? 0) + amount);
         return null;
     }
+
+    private static double? ReadNumber(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)
+            : null;
 
     private static string? Union(JsonObject profile, string name, JsonNode? value)
     {
