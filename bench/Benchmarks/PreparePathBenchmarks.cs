@@ -7,8 +7,11 @@ namespace MixpanelSync.Benchmarks;
 /// <summary>
 /// The prepare path: validate, serialize to NDJSON and gzip, per event. Each invocation prepares
 /// <see cref="EventCount"/> events into batches of 2000, so the reported time and allocation are per event.
+/// The minimum and median columns are reported because load from other work on a shared machine skews the mean.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class PreparePathBenchmarks
 {
     private const int EventCount = 20_000;
