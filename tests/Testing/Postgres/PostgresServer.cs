@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -14,8 +15,8 @@ namespace MixpanelSync.Testing.Postgres;
 /// Most tests use <see cref="PostgresDatabase"/>, which gets the test process's one server from
 /// <see cref="GetSharedAsync"/> and creates a fresh database on it. xunit 2 has no assembly fixtures, so the
 /// shared server starts with the first test class that needs it and stops when the test process exits. A
-/// watchdog shell also
-/// stops it and removes its folder if the test process dies without running its exit handlers.
+/// watchdog shell also stops it and removes its folder if the test process dies without running its exit
+/// handlers.
 /// </para>
 /// <para>
 /// When the test process runs as root, initdb and postgres run as the <c>postgres</c> OS user, because both
@@ -36,7 +37,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _rootDirectory;
     private readonly Process _server;
     private readonly ServerLog _log;
-    private Process? _watchdog;
+    private int? _watchdogProcessId;
     private int _disposed;
 
     private PostgresServer(string rootDirectory, int port, Process server, ServerLog log)
@@ -67,14 +68,18 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var binDirectory = PostgresBinaries.FindBinDirectory();
         var root = Directory.CreateTempSubdirectory("mixpanelsync-pg-").FullName;
+        var watchdogProcessId = StartWatchdog(root);
         try
         {
             await InitializeDataDirectoryAsync(binDirectory, root, cancellationToken);
-            return await StartServerAsync(binDirectory, root, cancellationToken);
+            var server = await StartServerAsync(binDirectory, root, cancellationToken);
+            server._watchdogProcessId = watchdogProcessId;
+            return server;
         }
         catch
         {
             TryDeleteDirectory(root);
+            StopWatchdog(watchdogProcessId);
             throw;
         }
     }
@@ -118,9 +123,9 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await StopServerAsync();
-        StopWatchdog();
         _server.Dispose();
         TryDeleteDirectory(_rootDirectory);
+        StopWatchdog(_watchdogProcessId);
     }
 
     private static async Task<PostgresServer> StartSharedAsync()
@@ -169,7 +174,6 @@ public sealed class PostgresServer : IAsyncDisposable
             var ready = await server.WaitUntilReadyAsync(cancellationToken);
             if (ready)
             {
-                server._watchdog = StartWatchdog(process.Id, root);
                 return server;
             }
 
@@ -193,7 +197,7 @@ public sealed class PostgresServer : IAsyncDisposable
             Path.Combine(binDirectory, "postgres"),
             [
                 "-D", DataDirectory(root),
-                "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-p", port.ToString(CultureInfo.InvariantCulture),
                 "-c", "listen_addresses=127.0.0.1",
                 "-c", $"unix_socket_directories={root}",
                 "-c", "fsync=off",
@@ -245,7 +249,7 @@ public sealed class PostgresServer : IAsyncDisposable
         // SIGINT requests a fast shutdown, which ends the open sessions before the postmaster exits.
         await ProcessRunner.RunAsync(
             "kill",
-            ["-INT", _server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["-INT", _server.Id.ToString(CultureInfo.InvariantCulture)],
             StopTimeout,
             CancellationToken.None);
 
@@ -261,41 +265,65 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a detached shell that stops the server and deletes its folder once the test process is gone.
+    /// Starts a detached shell that, once the test process is gone, stops the server of the folder (if running)
+    /// and deletes the folder. Returns the shell's process id.
     /// </summary>
-    private static Process StartWatchdog(int serverProcessId, string root)
+    /// <remarks>
+    /// The shell runs in the background of a short-lived parent, so it belongs to no process tree of the test
+    /// host: a test runner that kills the host's tree on an abort leaves it running. It starts before initdb,
+    /// so a crash at any point of the start-up is cleaned up too.
+    /// </remarks>
+    private static int StartWatchdog(string root)
     {
-        var script =
-            "exec </dev/null >/dev/null 2>&1; " +
-            $"while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
-            $"kill -INT {serverProcessId}; sleep 5; kill -KILL {serverProcessId}; rm -rf '{root}'";
-        var startInfo = new ProcessStartInfo("sh") { UseShellExecute = false };
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(script);
-        return Process.Start(startInfo)
+        // The server's id comes from its postmaster.pid, and it is signalled only while its command line names
+        // this data folder, so a process that reuses the id after the server is gone is never touched.
+        var data = DataDirectory(root);
+        var findServer =
+            $"server() {{ pid=$(head -n 1 '{data}/postmaster.pid' 2>/dev/null) && [ -n \"$pid\" ] " +
+            $"&& grep -qF '{data}' /proc/$pid/cmdline 2>/dev/null; }}; ";
+        var watch =
+            findServer +
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+            "if server; then kill -INT $pid; fi; " +
+            "for i in $(seq 1 20); do server || break; sleep 0.5; done; " +
+            "if server; then kill -KILL $pid; fi; " +
+            $"rm -rf '{root}'";
+        var startInfo = ProcessRunner.CreateStartInfo(
+            "sh",
+            ["-c", $"({watch}) </dev/null >/dev/null 2>&1 & echo $!"]);
+        using var launcher = Process.Start(startInfo)
             ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog shell.");
+        var processId = launcher.StandardOutput.ReadLine();
+        launcher.WaitForExit();
+        return int.TryParse(processId, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new InvalidOperationException($"The PostgreSQL watchdog shell printed '{processId}', not its id.");
     }
 
-    private void StopWatchdog()
+    /// <summary>
+    /// Ends the watchdog. It loops until the test process exits, so while this process runs its id is still the
+    /// watchdog's.
+    /// </summary>
+    private static void StopWatchdog(int? processId)
     {
-        if (_watchdog is null)
+        if (processId is null)
         {
             return;
         }
 
         try
         {
-            if (!_watchdog.HasExited)
-            {
-                _watchdog.Kill();
-            }
+            using var watchdog = Process.GetProcessById(processId.Value);
+            watchdog.Kill();
+        }
+        catch (ArgumentException)
+        {
+            // The watchdog has already exited.
         }
         catch (InvalidOperationException)
         {
-            // The watchdog exited between the check and the kill.
+            // The watchdog exited between the lookup and the kill.
         }
-
-        _watchdog.Dispose();
     }
 
     private async Task ExecuteAdminAsync(string sql, CancellationToken cancellationToken)
@@ -346,9 +374,10 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             Directory.Delete(directory, recursive: true);
         }
-        catch (IOException)
+        catch (IOException exception)
         {
-            // A leftover temporary folder does no harm; the watchdog also removes it.
+            // A leftover temporary folder does no harm, and the watchdog also removes it.
+            Console.Error.WriteLine($"Could not delete the PostgreSQL test folder {directory}: {exception.Message}");
         }
         catch (UnauthorizedAccessException)
         {
