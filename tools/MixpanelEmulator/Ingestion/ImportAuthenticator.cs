@@ -9,6 +9,8 @@ namespace MixpanelSync.MixpanelEmulator;
 /// </summary>
 internal static class ImportAuthenticator
 {
+    // NOTE: Mixpanel also accepts OAuth bearer tokens on /import; their format is undocumented, so the emulator
+    // rejects every Bearer header with 401.
     public static ImportPrincipal? Authenticate(HttpRequest request, ProjectRegistry projects, DateTimeOffset now)
     {
         if (BasicCredentials.Parse(request.Headers.Authorization.ToString()) is not { } credentials)

@@ -31,6 +31,9 @@ internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runti
     }
 
     /// <summary>Rejects the whole request: 400 in strict mode, 200 with a 0 status in legacy mode.</summary>
+    /// <remarks>
+    /// NOTE: Mixpanel documents no legacy-mode answer to an unreadable body; 200 with <c>0</c> follows /track.
+    /// </remarks>
     public Task BadRequestAsync(string error)
     {
         LogRejected(StatusCodes.Status400BadRequest, error);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace MixpanelSync.MixpanelEmulator;
 
@@ -40,6 +41,12 @@ internal static class ProfileUpdateParser
 
     private static JsonObject? ParseObject(ReadOnlySpan<byte> json)
     {
+        // JsonNode reads strings lazily and would throw on invalid UTF-8 only when a value is read.
+        if (!Utf8.IsValid(json))
+        {
+            return null;
+        }
+
         try
         {
             return JsonNode.Parse(json) as JsonObject;
