@@ -18,7 +18,7 @@ public sealed class MixpanelEmulatorOptions
     /// </value>
     public int BasePort { get; set; }
 
-    /// <summary>Maximum uncompressed request body in bytes; larger requests are answered 413 and nothing is stored.</summary>
+    /// <summary>Maximum uncompressed request body in bytes; larger requests are rejected with 413 and nothing is stored.</summary>
     /// <value>Defaults to <see cref="DefaultMaxRequestBytes"/>. Older Mixpanel documentation stated 2,097,152.</value>
     public long MaxRequestBytes { get; set; } = DefaultMaxRequestBytes;
 
@@ -29,17 +29,17 @@ public sealed class MixpanelEmulatorOptions
     /// <summary>Rate limit of projects that set none of their own.</summary>
     public EmulatorRateLimit RateLimit { get; set; } = EmulatorRateLimit.Default;
 
-    /// <summary>Value of the Retry-After header on 429 answers, or <see langword="null"/> to send none.</summary>
+    /// <summary>Value of the Retry-After header on 429 responses, or <see langword="null"/> to send none.</summary>
     /// <value>Defaults to <see langword="null"/>: Mixpanel documents no Retry-After header.</value>
     public TimeSpan? RetryAfter { get; set; }
 
-    /// <summary>Answer to data sent to a residency other than the project's.</summary>
+    /// <summary>Response to data sent to a residency other than the project's.</summary>
     /// <value>Defaults to <see cref="WrongResidencyBehavior.AcceptAndDrop"/>.</value>
     public WrongResidencyBehavior WrongResidency { get; set; } = WrongResidencyBehavior.AcceptAndDrop;
 
     /// <summary>
     /// Counting-only mode for benchmarks: /import checks credentials and the size cap, counts events and bytes,
-    /// answers 200 and neither validates nor stores anything.
+    /// returns 200 and neither validates nor stores anything.
     /// </summary>
     public bool CountingOnly { get; set; }
 

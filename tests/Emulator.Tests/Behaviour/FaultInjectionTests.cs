@@ -54,7 +54,7 @@ public sealed class FaultInjectionTests(EmulatorFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Latency_DelaysTheAnswer()
+    public async Task Latency_DelaysTheResponse()
     {
         var project = fixture.AddProject();
         fixture.Emulator.GetFaults(project.Token).SetLatency(TimeSpan.FromMilliseconds(300));
@@ -68,7 +68,7 @@ public sealed class FaultInjectionTests(EmulatorFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task HangNext_NeverAnswersAndStoresNothing()
+    public async Task HangNext_NeverRespondsOrStores()
     {
         var project = fixture.AddProject();
         fixture.Emulator.GetFaults(project.Token).HangNext(1);

@@ -10,14 +10,14 @@ public sealed class SmallRequestCapFixture : EmulatorFixture
     protected override void Configure(MixpanelEmulatorOptions options) => options.MaxRequestBytes = MaxRequestBytes;
 }
 
-/// <summary>An emulator that answers 401 to /import requests sent to another residency's port.</summary>
+/// <summary>An emulator that rejects with 401 the /import requests sent to another residency's port.</summary>
 public sealed class UnauthorizedResidencyFixture : EmulatorFixture
 {
     protected override void Configure(MixpanelEmulatorOptions options) =>
         options.WrongResidency = WrongResidencyBehavior.Unauthorized;
 }
 
-/// <summary>An emulator that sends Retry-After: 7 with its 429 answers.</summary>
+/// <summary>An emulator that sends Retry-After: 7 with its 429 responses.</summary>
 public sealed class RetryAfterFixture : EmulatorFixture
 {
     protected override void Configure(MixpanelEmulatorOptions options) => options.RetryAfter = TimeSpan.FromSeconds(7);

@@ -27,7 +27,7 @@ internal static class CommandLine
           --max-request-bytes <n>      Uncompressed request cap in bytes (default 10485760).
           --rate-limit-events <n>      Default rolling 60-second event limit per project (default 1800000).
           --rate-limit-bytes <n>       Default rolling 60-second byte limit per project (default 2147483648).
-          --retry-after <seconds>      Send Retry-After on 429 answers (default: not sent).
+          --retry-after <seconds>      Send Retry-After on 429 responses (default: not sent).
           --wrong-residency <mode>     accept (200 and drop, default) or unauthorized (401 on /import).
           --counting-only              Count events and bytes without validating or storing (benchmarks).
           --cert-out <path>            Write the HTTPS certificate as PEM, for NODE_EXTRA_CA_CERTS.

@@ -1,7 +1,7 @@
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>Snapshot of request and event counters, for the whole emulator or one project.</summary>
-/// <param name="RequestsByStatusCode">Answered ingestion requests by HTTP status code.</param>
+/// <param name="RequestsByStatusCode">Ingestion responses sent, by HTTP status code.</param>
 /// <param name="RequestBytes">Request body bytes as received, compressed when gzipped, plus GET query bytes.</param>
 /// <param name="UncompressedRequestBytes">Request body bytes after gzip decompression.</param>
 /// <param name="ResponseBytes">Response body bytes sent.</param>
@@ -25,6 +25,6 @@ public sealed record EmulatorStats(
     long ConnectionsDropped,
     long RequestsHung)
 {
-    /// <summary>Answered ingestion requests with the given status code.</summary>
+    /// <summary>Returns how many ingestion responses had the given status code.</summary>
     public long GetRequestCount(int statusCode) => RequestsByStatusCode.GetValueOrDefault(statusCode);
 }

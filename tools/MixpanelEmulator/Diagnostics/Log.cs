@@ -15,7 +15,7 @@ internal static partial class Log
     [LoggerMessage(1010, LogLevel.Debug, "{Path} rejected credentials with 401")]
     public static partial void Unauthorized(ILogger logger, string path);
 
-    [LoggerMessage(1011, LogLevel.Debug, "{Path} for project {Token} answered {StatusCode}: {Reason}")]
+    [LoggerMessage(1011, LogLevel.Debug, "{Path} for project {Token} rejected with {StatusCode}: {Reason}")]
     public static partial void Rejected(ILogger logger, string path, string token, int statusCode, string reason);
 
     [LoggerMessage(1012, LogLevel.Debug, "{Path} for project {Token} stored {Stored} events, {Failed} failed")]

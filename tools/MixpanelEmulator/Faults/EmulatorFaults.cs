@@ -23,7 +23,7 @@ public sealed class EmulatorFaults
         _random = random;
     }
 
-    /// <summary>Whether /import answers 401 to every request because <see cref="RevokeToken"/> was called.</summary>
+    /// <summary>Whether /import rejects every request with 401 because <see cref="RevokeToken"/> was called.</summary>
     public bool IsTokenRevoked
     {
         get
@@ -35,7 +35,7 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="statusCode"/> and stores nothing.</summary>
+    /// <summary>Fails the next <paramref name="count"/> requests with <paramref name="statusCode"/> and stores nothing.</summary>
     /// <param name="count">Number of requests to fail.</param>
     /// <param name="statusCode">HTTP status from 400 to 599; 429 carries Mixpanel's rate-limit body.</param>
     public void FailNext(int count, int statusCode = 503)
@@ -75,7 +75,7 @@ public sealed class EmulatorFaults
     }
 
     /// <summary>
-    /// Never answers the next <paramref name="count"/> requests: they end only when the client gives up or the
+    /// Never responds to the next <paramref name="count"/> requests: they end only when the client gives up or the
     /// emulator stops. Nothing they carry is stored.
     /// </summary>
     public void HangNext(int count)
@@ -88,7 +88,7 @@ public sealed class EmulatorFaults
     }
 
     /// <summary>
-    /// Stores the next <paramref name="count"/> requests as usual, then aborts their connections instead of answering,
+    /// Stores the next <paramref name="count"/> requests as usual, then aborts their connections instead of responding,
     /// so the client never learns that the data was ingested.
     /// </summary>
     public void DropConnectionAfterStoreNext(int count)
@@ -100,7 +100,7 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Rejects the project's credentials from now on: /import answers 401 and /track drops the events.</summary>
+    /// <summary>Rejects the project's credentials from now on: /import rejects them with 401 and /track drops the events.</summary>
     public void RevokeToken()
     {
         lock (_gate)

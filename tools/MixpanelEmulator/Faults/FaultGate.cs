@@ -40,7 +40,7 @@ internal static class FaultGate
         return false;
     }
 
-    /// <summary>Aborts the connection without answering; the client sees a reset instead of a response.</summary>
+    /// <summary>Aborts the connection without a response, so the client sees a reset.</summary>
     public static void DropConnection(HttpContext context, EmulatorRuntime runtime, ProjectState project)
     {
         runtime.Stats.AddConnectionDropped();
@@ -61,7 +61,7 @@ internal static class FaultGate
         }
         catch (OperationCanceledException)
         {
-            // The client gave up or the emulator is stopping; either way the request ends without an answer.
+            // The client gave up or the emulator is stopping; either way the request ends without a response.
         }
 
         context.Abort();

@@ -6,7 +6,7 @@ using System.Web;
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>
-/// Decodes the legacy <c>data</c> parameter, which holds the payload as plain JSON or as padded standard base64 of
+/// Decodes the legacy <c>data</c> parameter, which contains the payload as plain JSON or as padded standard base64 of
 /// the JSON. Plain JSON is tried first.
 /// </summary>
 internal static class DataParameter

@@ -2,7 +2,7 @@ namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>
 /// POST /import: authenticate, apply faults, read the body under the size cap, split it into events, apply the
-/// rate limit, validate and store, answer.
+/// rate limit, validate and store, respond.
 /// </summary>
 internal sealed class ImportEndpoint(EmulatorRuntime runtime)
 {

@@ -1,12 +1,12 @@
 namespace MixpanelSync.MixpanelEmulator;
 
-/// <summary>How an /import request is read and answered.</summary>
+/// <summary>How an /import request is read and which response format it gets.</summary>
 /// <param name="Form">The body is form-urlencoded with the payload in <c>data</c>, as the official SDKs send it.</param>
 /// <param name="Strict">
 /// Whether events are validated and reported one by one with JSON bodies. <c>strict=1</c> or <c>strict=0</c> decide;
 /// without the parameter JSON bodies are strict and legacy form bodies are not.
 /// </param>
-/// <param name="Verbose">With <c>verbose=1</c>, non-strict answers are <c>{"status":1|0,"error":...}</c>.</param>
+/// <param name="Verbose">With <c>verbose=1</c>, non-strict responses are <c>{"status":1|0,"error":...}</c>.</param>
 /// <param name="StrictParameter">The strict query parameter: true for 1, false for 0, null when absent.</param>
 internal readonly record struct ImportMode(bool Form, bool Strict, bool Verbose, bool? StrictParameter)
 {

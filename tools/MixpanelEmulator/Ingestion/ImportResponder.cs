@@ -1,12 +1,12 @@
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>
-/// Answers of /import in strict mode (JSON with code and status) and in legacy mode (<c>1</c>/<c>0</c>, or
+/// Responses of /import in strict mode (JSON with code and status) and in legacy mode (<c>1</c>/<c>0</c>, or
 /// <c>{"status":..,"error":..}</c> with verbose=1).
 /// </summary>
 internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runtime, ImportMode mode)
 {
-    /// <summary>How the request is answered; it changes when a body labelled as a form turns out to be JSON.</summary>
+    /// <summary>Response mode of the request. It changes when a body labelled as a form turns out to be JSON.</summary>
     public ImportMode Mode { get; set; } = mode;
 
     public ProjectState? Project { get; set; }
@@ -32,7 +32,7 @@ internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runti
 
     /// <summary>Rejects the whole request: 400 in strict mode, 200 with a 0 status in legacy mode.</summary>
     /// <remarks>
-    /// NOTE: Mixpanel documents no legacy-mode answer to an unreadable body; 200 with <c>0</c> follows /track.
+    /// NOTE: Mixpanel documents no legacy-mode response to an unreadable body, so 200 with <c>0</c> follows /track.
     /// </remarks>
     public Task BadRequestAsync(string error)
     {

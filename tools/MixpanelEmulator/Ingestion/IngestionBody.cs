@@ -1,6 +1,6 @@
 namespace MixpanelSync.MixpanelEmulator;
 
-/// <summary>Reads ingestion request bodies and answers the ones that cannot be read.</summary>
+/// <summary>Reads ingestion request bodies and rejects the ones that cannot be read.</summary>
 internal static class IngestionBody
 {
     /// <summary>Reads the body and counts its bytes; returns null when the client went away mid-body.</summary>
@@ -22,7 +22,7 @@ internal static class IngestionBody
         return body;
     }
 
-    /// <summary>Answers 413 or 400 when the body was too large or undecodable; returns whether it answered.</summary>
+    /// <summary>Sends 413 or 400 when the body was too large or undecodable, and returns whether it did.</summary>
     public static async Task<bool> RejectUnreadableAsync(RequestBody body, ImportResponder responder)
     {
         switch (body.Status)

@@ -2,7 +2,7 @@ namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>
 /// GET and POST /track: events carry their project token in <c>properties.token</c>. Events for unknown tokens,
-/// for another residency or older than five days are dropped silently, and the answer is 1 as long as one record
+/// for another residency or older than five days are dropped silently, and the response is 1 as long as one record
 /// was valid.
 /// </summary>
 internal sealed class TrackEndpoint(EmulatorRuntime runtime)

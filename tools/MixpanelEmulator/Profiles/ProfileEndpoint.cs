@@ -1,7 +1,7 @@
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>
-/// POST /engage (user profiles) and /groups (group profiles). Updates route by their <c>$token</c>; the answer is
+/// POST /engage (user profiles) and /groups (group profiles). Updates route by their <c>$token</c>; the response is
 /// HTTP 200 even when some updates are invalid, and strict=1 adds per-update errors.
 /// </summary>
 internal sealed class ProfileEndpoint(EmulatorRuntime runtime, ProfileKind kind)

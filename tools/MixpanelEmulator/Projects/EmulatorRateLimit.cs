@@ -1,7 +1,7 @@
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>
-/// Per-project ingestion rate limit over a rolling window. A request is answered 429 when the uncompressed bytes or
+/// Per-project ingestion rate limit over a rolling window. A request is rejected with 429 when the uncompressed bytes or
 /// the events it adds to the window would exceed either maximum.
 /// </summary>
 public sealed record EmulatorRateLimit

@@ -9,9 +9,9 @@ public enum EmulatorServiceAccountRole
     /// <summary>Project admin; may import.</summary>
     Admin,
 
-    /// <summary>Analyst; /import answers 401.</summary>
+    /// <summary>Analyst; /import rejects it with 401.</summary>
     Analyst,
 
-    /// <summary>Read-only consumer; /import answers 401.</summary>
+    /// <summary>Read-only consumer; /import rejects it with 401.</summary>
     Consumer,
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>
-/// Answers of /track, /engage and /groups: HTTP 200 with <c>1</c> or <c>0</c>; with verbose=1 the JSON
+/// Responses of /track, /engage and /groups: HTTP 200 with <c>1</c> or <c>0</c>; with verbose=1 the JSON
 /// <c>{"status":..,"error":..}</c>; with img=1 a 1x1 GIF; with callback=f a JavaScript call f(...); with
 /// redirect=url a 302 to that URL.
 /// </summary>

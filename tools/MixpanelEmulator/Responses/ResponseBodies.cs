@@ -101,7 +101,7 @@ internal static class ResponseBodies
         writer.WriteNumber("num_good_events", goodCount);
     });
 
-    /// <summary>Plain-text body in the style of a load balancer's error page, for injected 5xx answers.</summary>
+    /// <summary>Plain-text body in the style of a load balancer's error page, for injected 5xx responses.</summary>
     public static byte[] ServerError(int statusCode, string reason) =>
         Encoding.UTF8.GetBytes($"<html><body><h1>{statusCode} {reason}</h1></body></html>\n");
 

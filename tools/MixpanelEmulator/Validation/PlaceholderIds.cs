@@ -5,8 +5,8 @@ namespace MixpanelSync.MixpanelEmulator;
 /// </summary>
 internal static class PlaceholderIds
 {
-    // NOTE: Mixpanel does not document whether the comparison ignores case; the emulator ignores case, the stricter
-    // reading, so a client that passes here also passes there.
+    // NOTE: Mixpanel does not document whether the comparison ignores case. The emulator ignores case because that
+    // is the stricter reading, so a client that passes here also passes there.
     private static readonly HashSet<string> Values = new(StringComparer.OrdinalIgnoreCase)
     {
         "00000000-0000-0000-0000-000000000000",
