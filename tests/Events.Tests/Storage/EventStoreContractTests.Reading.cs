@@ -104,15 +104,24 @@ public abstract partial class EventStoreContractTests
         };
 
         var slowAppend = slowWriter.AppendAsync(brandId, [NewEvent("slow-1"), NewEvent("slow-2")]);
-        await slowAppendStarted.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        var fastAppend = fastWriter.AppendAsync(brandId, [NewEvent("fast-1")]);
-        await Task.WhenAny(fastAppend, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        Task<AppendResult> fastAppend;
+        long firstMark;
+        List<StoredEvent> firstRun;
+        try
+        {
+            await slowAppendStarted.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            fastAppend = fastWriter.AppendAsync(brandId, [NewEvent("fast-1")]);
+            await Task.WhenAny(fastAppend, Task.Delay(TimeSpan.FromMilliseconds(500)));
 
-        var firstMark = await reader.GetHighWaterMarkAsync(brandId);
-        var firstRun = await ReadAllAsync(reader, brandId, 0, firstMark);
+            firstMark = await reader.GetHighWaterMarkAsync(brandId);
+            firstRun = await ReadAllAsync(reader, brandId, 0, firstMark);
+        }
+        finally
+        {
+            // SQLite's single write lock is held by the slow append, so the cursor commit below waits for it.
+            release.TrySetResult();
+        }
 
-        // SQLite's single write lock is held by the slow append, so the cursor commit waits until it ends.
-        release.SetResult();
         await slowAppend;
         await fastAppend;
         await reader.CommitCursorAsync(brandId, firstMark);
