@@ -256,4 +256,18 @@ public sealed class EmulatorDeliveryTests
         Assert.Equal(50, summary.ImportedCount);
         AssertExactlyOnce(ExpectedInsertIds(Enumerable.Range(0, 50)), harness.DeduplicatedInsertIds());
     }
+
+    [Fact]
+    public async Task CheckCredentials_ValidThenRevoked_ReportsEachAndStoresNothing()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+
+        var valid = await harness.Client.CheckCredentialsAsync(EmulatorHarness.Target);
+        harness.Faults.RevokeToken();
+        var revoked = await harness.Client.CheckCredentialsAsync(EmulatorHarness.Target);
+
+        Assert.Equal(CredentialCheckStatus.Accepted, valid.Status);
+        Assert.Equal(CredentialCheckStatus.Rejected, revoked.Status);
+        Assert.Empty(harness.Emulator.GetEvents(EmulatorHarness.Token));
+    }
 }
