@@ -122,4 +122,26 @@ public sealed class ProfileBatchBuilderTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.SendAsync(target, builder.Flush()!));
     }
+
+    [Fact]
+    public async Task SendAsync_ProfileBatchTooLarge_SplitsIntoValidForms()
+    {
+        using var harness = new DeliveryHarness((request, _) => Task.FromResult(request.Events().Count > 2
+            ? FakeMixpanelHandler.Text(HttpStatusCode.RequestEntityTooLarge, "<html>413</html>")
+            : FakeMixpanelHandler.Json(HttpStatusCode.OK, """{"status":1,"error":null}""")));
+        using var builder = CreateSut();
+        foreach (var index in Enumerable.Range(0, 5))
+        {
+            builder.Append(Update(index));
+        }
+
+        var result = await harness.Client.SendAsync(DeliveryHarness.Target(), builder.Flush()!);
+
+        Assert.Equal(5, result.ImportedCount);
+        var delivered = harness.Handler.Requests
+            .Where(r => r.Events().Count <= 2)
+            .SelectMany(r => r.Events())
+            .Select(e => e.GetProperty("$distinct_id").GetString());
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"fan-{i}"), delivered.Order());
+    }
 }
