@@ -4,8 +4,8 @@ namespace MixpanelSync.Mixpanel;
 public interface IDeliveryOutcomeSink
 {
     /// <summary>
-    /// Records outcomes. Calls never overlap, and each event's outcome arrives exactly once. The list is only valid
-    /// during the call.
+    /// Records outcomes. Calls never overlap, and each event's outcome arrives exactly once unless the run is
+    /// cancelled. The list is only valid during the call.
     /// </summary>
     ValueTask OnOutcomesAsync(IReadOnlyList<EventOutcome> outcomes, CancellationToken cancellationToken);
 }

@@ -57,7 +57,7 @@ public sealed class MixpanelEventValidator
         var buffer = Interlocked.Exchange(ref _cachedBuffer, null) ?? new PooledBufferWriter(4096);
         try
         {
-            // The token only adds to the event's size, so a placeholder of a typical length stands in for it.
+            // The token only adds to the event's size, so a placeholder of a typical length is used in its place.
             var context = new EventWriteContext(endpoint, NowMilliseconds, "00000000000000000000000000000000");
             return writer.Write(mixpanelEvent, buffer, context);
         }
