@@ -6,8 +6,8 @@ namespace MixpanelSync.Mixpanel;
 /// <summary>
 /// Streams events to one Mixpanel project: validates and batches them, keeps up to
 /// <see cref="MixpanelDeliveryOptions.MaxConcurrentRequests"/> requests in flight (fewer while Mixpanel responds with
-/// 429), and reports every event's outcome exactly once unless the run is cancelled. Memory stays bounded by the batches in flight plus the one
-/// being built. A credential failure stops the run: no further events are read.
+/// 429), and reports every event's outcome exactly once unless the run is cancelled. Memory stays bounded by the
+/// batches in flight plus the one being built. A credential failure stops the run, and no further events are read.
 /// </summary>
 /// <example>
 /// <code>
