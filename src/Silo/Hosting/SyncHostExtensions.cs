@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MixpanelSync.Api;
 using MixpanelSync.Events.Storage;
 using MixpanelSync.Events.Storage.Postgres;
 using MixpanelSync.Events.Storage.Sqlite;
@@ -57,6 +58,7 @@ public static class SyncHostExtensions
         builder.Services
             .AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        builder.Services.AddSyncApi(builder.Configuration);
         return builder;
     }
 
@@ -72,10 +74,11 @@ public static class SyncHostExtensions
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
-        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireOperatorKey();
 
         // TODO: /metrics answers without a key until the API's operator policy protects it like the dashboard.
         app.MapSyncMetrics();
+        app.MapSyncApi();
         return app;
     }
 
