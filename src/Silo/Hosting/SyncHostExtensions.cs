@@ -47,6 +47,11 @@ public static class SyncHostExtensions
         var options = ReadOptions(builder.Configuration);
         var storage = SiloStorageSettings.From(options, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(storage);
+        if (options.ClockOffset != TimeSpan.Zero)
+        {
+            builder.Services.AddSingleton(new SyncClock(new OffsetTimeProvider(options.ClockOffset)));
+        }
+
         AddEventStore(builder.Services, options, storage);
         AddKeyRing(builder.Services, options, storage);
 

@@ -53,6 +53,13 @@ public sealed class SyncHostOptions
     /// <value>Defaults to <see langword="false"/>: they listen on <see cref="AdvertisedAddress"/> only.</value>
     public bool ListenOnAnyAddress { get; set; }
 
+    /// <summary>
+    /// Moves the clock that schedules, budgets and backoffs read by this amount, for tests and demos that
+    /// need tomorrow's run today. Orleans itself keeps the real clock.
+    /// </summary>
+    /// <value>Defaults to zero.</value>
+    public TimeSpan ClockOffset { get; set; }
+
     /// <summary>The PostgreSQL connection string; required in cluster mode, ignored in embedded mode.</summary>
     public string? PostgresConnectionString { get; set; }
 }
