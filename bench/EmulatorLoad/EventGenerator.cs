@@ -10,7 +10,8 @@ namespace MixpanelSync.EmulatorLoad;
 /// </summary>
 internal sealed class EventGenerator(string token, DateTimeOffset now)
 {
-    private static readonly string[] Names = ["Post Viewed", "Post Liked", "Comment Added", "Member Joined", "Event RSVP"];
+    private static readonly string[] Names =
+        ["Post Viewed", "Post Liked", "Comment Added", "Member Joined", "Event RSVP"];
     private static readonly string[] Channels = ["web", "ios", "android", "email"];
     private static readonly string[] Sources = ["newsletter", "push", "organic", "partner"];
     private static readonly string[] Countries = ["NO", "SE", "DK", "DE", "US", "GB"];

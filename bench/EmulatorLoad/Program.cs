@@ -52,7 +52,8 @@ var gen2 = GC.CollectionCount(2) - gen2Before;
 var mode = settings.CountingOnly ? "counting-only" : "strict";
 var target = settings.Url is null ? "in-process emulator" : settings.Url.ToString();
 Console.WriteLine($"Target: {target} ({mode}), concurrency {settings.Concurrency}, batch {settings.BatchSize}");
-Console.WriteLine($"Events: {result.Events:N0} in {result.Elapsed.TotalSeconds:F2} s = {result.EventsPerSecond:N0} events/s");
+Console.WriteLine(
+    $"Events: {result.Events:N0} in {result.Elapsed.TotalSeconds:F2} s = {result.EventsPerSecond:N0} events/s");
 Console.WriteLine(
     $"Uncompressed: {result.Events * averageEventBytes / result.Elapsed.TotalSeconds / 1_000_000:F1} MB/s; " +
     $"CPU: {result.CpuTime.TotalSeconds:F2} s of this process ({result.CpuTime / result.Elapsed:F2} cores)");

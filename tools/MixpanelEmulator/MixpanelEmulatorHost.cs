@@ -111,7 +111,10 @@ public sealed partial class MixpanelEmulatorHost : IAsyncDisposable
         Log.Stopped(_runtime.Logger);
     }
 
-    private static WebApplication Build(EmulatorRuntime runtime, X509Certificate2 certificate, ILoggerFactory loggerFactory)
+    private static WebApplication Build(
+        EmulatorRuntime runtime,
+        X509Certificate2 certificate,
+        ILoggerFactory loggerFactory)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -125,7 +128,8 @@ public sealed partial class MixpanelEmulatorHost : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(runtime);
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(
+            json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, runtime.Listeners, certificate));
         var app = builder.Build();
         app.MapIngestionEndpoints(runtime);
@@ -133,7 +137,10 @@ public sealed partial class MixpanelEmulatorHost : IAsyncDisposable
         return app;
     }
 
-    private static void ConfigureKestrel(KestrelServerOptions kestrel, ListenerMap listeners, X509Certificate2 certificate)
+    private static void ConfigureKestrel(
+        KestrelServerOptions kestrel,
+        ListenerMap listeners,
+        X509Certificate2 certificate)
     {
         kestrel.AddServerHeader = false;
         kestrel.Limits.MaxRequestBodySize = null;

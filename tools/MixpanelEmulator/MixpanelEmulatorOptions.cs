@@ -5,10 +5,14 @@ namespace MixpanelSync.MixpanelEmulator;
 /// <summary>Settings of one emulator instance, read once by <see cref="MixpanelEmulatorHost.StartAsync"/>.</summary>
 public sealed class MixpanelEmulatorOptions
 {
-    /// <summary>Mixpanel's per-request cap on the uncompressed /import body: 10 MB, counted as 10,485,760 bytes.</summary>
+    /// <summary>
+    /// Mixpanel's per-request cap on the uncompressed /import body: 10 MB, counted as 10,485,760 bytes.
+    /// </summary>
     public const long DefaultMaxRequestBytes = 10_485_760;
 
-    /// <summary>Projects known from the start; more can be added with <see cref="MixpanelEmulatorHost.AddProject"/>.</summary>
+    /// <summary>
+    /// Projects known from the start; more can be added with <see cref="MixpanelEmulatorHost.AddProject"/>.
+    /// </summary>
     public IList<EmulatorProject> Projects { get; } = [];
 
     /// <summary>First of six consecutive ports, or 0 to bind each listener to a free port.</summary>
@@ -18,7 +22,9 @@ public sealed class MixpanelEmulatorOptions
     /// </value>
     public int BasePort { get; set; }
 
-    /// <summary>Maximum uncompressed request body in bytes; larger requests are rejected with 413 and nothing is stored.</summary>
+    /// <summary>
+    /// Maximum uncompressed request body in bytes; larger requests are rejected with 413 and nothing is stored.
+    /// </summary>
     /// <value>Defaults to <see cref="DefaultMaxRequestBytes"/>. Older Mixpanel documentation stated 2,097,152.</value>
     public long MaxRequestBytes { get; set; } = DefaultMaxRequestBytes;
 
@@ -53,7 +59,9 @@ public sealed class MixpanelEmulatorOptions
     /// <summary>Certificate for the HTTPS listeners, or <see langword="null"/> to create a self-signed one.</summary>
     public X509Certificate2? Certificate { get; set; }
 
-    /// <summary>Seed of the random generator behind failure rates, or <see langword="null"/> for a random seed.</summary>
+    /// <summary>
+    /// Seed of the random generator behind failure rates, or <see langword="null"/> for a random seed.
+    /// </summary>
     public int? RandomSeed { get; set; }
 
     internal void Validate()

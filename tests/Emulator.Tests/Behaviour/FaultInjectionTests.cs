@@ -47,7 +47,11 @@ public sealed class FaultInjectionTests(EmulatorFixture fixture) : IClassFixture
         fixture.Emulator.GetFaults(project.Token).SetFailureRate(1.0, 502);
         using var client = new IngestionClient(fixture.Emulator);
 
-        var responses = new[] { await client.ImportAsync(project.Token, Batch()), await client.ImportAsync(project.Token, Batch()) };
+        var responses = new[]
+        {
+            await client.ImportAsync(project.Token, Batch()),
+            await client.ImportAsync(project.Token, Batch()),
+        };
 
         Assert.All(responses, response => Assert.Equal(HttpStatusCode.BadGateway, response.Status));
         Assert.Empty(fixture.Emulator.GetEvents(project.Token));

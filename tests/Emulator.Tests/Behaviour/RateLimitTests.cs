@@ -6,7 +6,8 @@ namespace MixpanelSync.Emulator.Tests;
 public sealed class RateLimitTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private const string RateLimitedBody =
-        """{"code":429,"error":"Project exceeded rate limits. Please retry the request with exponential backoff.","status":"Too Many Requests"}""";
+        """{"code":429,"error":"Project exceeded rate limits. """ +
+        """Please retry the request with exponential backoff.","status":"Too Many Requests"}""";
 
     [Fact]
     public async Task Import_OverEventLimit_Returns429()
@@ -59,7 +60,9 @@ public sealed class RateLimitTests(EmulatorFixture fixture) : IClassFixture<Emul
     {
         var project = fixture.AddLimitedProject(maxEvents: 3);
         using var client = new IngestionClient(fixture.Emulator);
-        var invalid = Events.Array(Events.Valid(fixture.Now).With("time", 1), Events.Valid(fixture.Now).With("time", 2));
+        var invalid = Events.Array(
+            Events.Valid(fixture.Now).With("time", 1),
+            Events.Valid(fixture.Now).With("time", 2));
 
         var rejected = await client.ImportAsync(project.Token, invalid);
         var limited = await client.ImportAsync(project.Token, Batch(2));
@@ -95,7 +98,8 @@ public sealed class RateLimitTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.Status);
         Assert.Equal(
-            """{"error":"Project exceeded rate limits. Please retry the request with exponential backoff.","status":0}""",
+            """{"error":"Project exceeded rate limits. """ +
+            """Please retry the request with exponential backoff.","status":0}""",
             response.Body);
     }
 

@@ -36,13 +36,17 @@ public sealed class HostingTests(EmulatorFixture fixture) : IClassFixture<Emulat
         var added = await client.PostAsync(
             "/_emulator/projects",
             IngestionClient.Json($$"""{"token":"{{token}}","residency":"Eu"}"""));
-        var duplicate = await client.PostAsync("/_emulator/projects", IngestionClient.Json($$"""{"token":"{{token}}"}"""));
+        var duplicate = await client.PostAsync(
+            "/_emulator/projects",
+            IngestionClient.Json($$"""{"token":"{{token}}"}"""));
         var imported = await client.ImportAsync(token, Events.Array(Events.Valid(fixture.Now)));
 
         Assert.Equal(HttpStatusCode.Created, added.Status);
         Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
         Assert.Equal(HttpStatusCode.OK, imported.Status);
-        Assert.Contains(fixture.Emulator.Projects, project => project.Token == token && project.Residency == EmulatorResidency.Eu);
+        Assert.Contains(
+            fixture.Emulator.Projects,
+            project => project.Token == token && project.Residency == EmulatorResidency.Eu);
     }
 
     [Fact]
@@ -104,7 +108,8 @@ public sealed class HostingTests(EmulatorFixture fixture) : IClassFixture<Emulat
     public async Task StartAsync_FixedBasePort_BindsSixConsecutivePorts()
     {
         var basePort = FreeBasePort();
-        await using var emulator = await MixpanelEmulatorHost.StartAsync(new MixpanelEmulatorOptions { BasePort = basePort });
+        await using var emulator = await MixpanelEmulatorHost.StartAsync(
+            new MixpanelEmulatorOptions { BasePort = basePort });
 
         Assert.Equal(basePort, emulator.GetBaseAddress(EmulatorResidency.Us).Port);
         Assert.Equal(basePort + 1, emulator.GetBaseAddress(EmulatorResidency.Eu).Port);

@@ -48,7 +48,8 @@ public sealed class NodeClientTests(EmulatorFixture fixture) : IClassFixture<Emu
     private Dictionary<string, string> Environment(EmulatorProject project, string certificatePath) => new()
     {
         ["MIXPANEL_HOST"] = "127.0.0.1",
-        ["MIXPANEL_PORT"] = fixture.Emulator.GetHttpsBaseAddress().Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["MIXPANEL_PORT"] = fixture.Emulator.GetHttpsBaseAddress().Port
+            .ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["MIXPANEL_TOKEN"] = project.Token,
         ["MIXPANEL_SECRET"] = project.ApiSecret!,
         ["NODE_EXTRA_CA_CERTS"] = certificatePath,
@@ -96,7 +97,9 @@ public sealed class NodeClientTests(EmulatorFixture fixture) : IClassFixture<Emu
 
     private static string FindNodeClientFolder()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory);
+             directory is not null;
+             directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, "NodeClient");
             if (File.Exists(Path.Combine(candidate, "package.json")))

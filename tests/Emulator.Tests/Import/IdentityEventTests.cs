@@ -58,7 +58,9 @@ public sealed class IdentityEventTests(EmulatorFixture fixture) : IClassFixture<
     {
         var project = fixture.AddProject(project => project with { IdentityMode = EmulatorIdentityMode.Original });
         using var client = new IngestionClient(fixture.Emulator);
-        var identify = Events.Valid(fixture.Now, name: "$identify").With("$identified_id", "u-1").With("$anon_id", "device-1");
+        var identify = Events.Valid(fixture.Now, name: "$identify")
+            .With("$identified_id", "u-1")
+            .With("$anon_id", "device-1");
         var valid = Events.Valid(fixture.Now, name: "$identify")
             .With("$identified_id", "u-1")
             .With("$anon_id", Guid.NewGuid().ToString());
@@ -77,7 +79,9 @@ public sealed class IdentityEventTests(EmulatorFixture fixture) : IClassFixture<
         var project = fixture.AddProject(project => project with { IdentityMode = EmulatorIdentityMode.Original });
         using var client = new IngestionClient(fixture.Emulator);
 
-        var response = await client.ImportAsync(project.Token, Events.Array(Events.Valid(fixture.Now, name: "$create_alias")));
+        var response = await client.ImportAsync(
+            project.Token,
+            Events.Array(Events.Valid(fixture.Now, name: "$create_alias")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var failure = Assert.Single(response.Json.GetProperty("failed_records").EnumerateArray());

@@ -6,7 +6,8 @@ namespace MixpanelSync.Emulator.Tests;
 public sealed class ImportSizeLimitTests(SmallRequestCapFixture fixture) : IClassFixture<SmallRequestCapFixture>
 {
     private static readonly string TooLargeBody =
-        $$"""{"code":413,"error":"request exceeds max limit of {{SmallRequestCapFixture.MaxRequestBytes}} bytes","status":"Request Entity Too Large"}""";
+        """{"code":413,"error":"request exceeds max limit of """ +
+        $$"""{{SmallRequestCapFixture.MaxRequestBytes}} bytes","status":"Request Entity Too Large"}""";
 
     [Fact]
     public async Task Import_BodyOverCap_Returns413AndStoresNothing()
@@ -14,7 +15,9 @@ public sealed class ImportSizeLimitTests(SmallRequestCapFixture fixture) : IClas
         var project = fixture.AddProject();
         using var client = new IngestionClient(fixture.Emulator);
 
-        var response = await client.ImportBytesAsync(project.Token, BodyOfSize(SmallRequestCapFixture.MaxRequestBytes + 1));
+        var response = await client.ImportBytesAsync(
+            project.Token,
+            BodyOfSize(SmallRequestCapFixture.MaxRequestBytes + 1));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
         Assert.Equal(TooLargeBody, response.Body);
@@ -66,7 +69,9 @@ public sealed class ImportSizeLimitTests(SmallRequestCapFixture fixture) : IClas
         Assert.True(inflated < 4 * SmallRequestCapFixture.MaxRequestBytes, $"inflated {inflated} bytes");
     }
 
-    /// <summary>Returns a one-event JSON array padded with a long property to exactly <paramref name="size"/> bytes.</summary>
+    /// <summary>
+    /// Returns a one-event JSON array padded with a long property to exactly <paramref name="size"/> bytes.
+    /// </summary>
     private byte[] BodyOfSize(long size)
     {
         var template = Events.Array(Events.Valid(fixture.Now).With("padding", string.Empty));

@@ -16,7 +16,9 @@ public sealed class StoredEventTests(EmulatorFixture fixture) : IClassFixture<Em
         var stored = Assert.Single(fixture.Emulator.GetEvents(project.Token));
         Assert.True(stored.GetProperty("$import")!.Value.GetBoolean());
         Assert.Equal("api-eu.mixpanel.com", stored.GetProperty("$mp_api_endpoint")!.Value.GetString());
-        Assert.Equal(fixture.Now.ToUnixTimeMilliseconds(), stored.GetProperty("$mp_api_timestamp_ms")!.Value.GetInt64());
+        Assert.Equal(
+            fixture.Now.ToUnixTimeMilliseconds(),
+            stored.GetProperty("$mp_api_timestamp_ms")!.Value.GetInt64());
         Assert.Null(stored.GetProperty("ip"));
         Assert.Equal("pro", stored.GetProperty("plan")!.Value.GetString());
         Assert.Equal("/import", stored.Endpoint);
@@ -117,7 +119,10 @@ public sealed class StoredEventTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         var project = fixture.AddProject();
         using var client = new IngestionClient(fixture.Emulator);
-        var eventObject = Events.Valid(fixture.Now).Without("distinct_id").With("$user_id", "u-42").With("$device_id", "d-1");
+        var eventObject = Events.Valid(fixture.Now)
+            .Without("distinct_id")
+            .With("$user_id", "u-42")
+            .With("$device_id", "d-1");
 
         var response = await client.ImportAsync(project.Token, Events.Array(eventObject));
 
@@ -159,7 +164,9 @@ public sealed class StoredEventTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         var project = fixture.AddProject();
         using var client = new IngestionClient(fixture.Emulator);
-        await client.ImportAsync(project.Token, Events.Array(Events.Valid(fixture.Now, "api-1"), Events.Valid(fixture.Now, "api-1")));
+        await client.ImportAsync(
+            project.Token,
+            Events.Array(Events.Valid(fixture.Now, "api-1"), Events.Valid(fixture.Now, "api-1")));
 
         var dedup = await client.GetAsync($"/_emulator/projects/{project.Token}/events?view=dedup");
         var raw = await client.GetAsync($"/_emulator/projects/{project.Token}/events");

@@ -111,7 +111,8 @@ public sealed class StrictValidationTests(EmulatorFixture fixture) : IClassFixtu
     [Fact]
     public async Task Import_TimeOverOneHourAhead_FailsFieldTime()
     {
-        var eventObject = Events.Valid(fixture.Now).With("time", fixture.Now.AddHours(1).AddSeconds(2).ToUnixTimeSeconds());
+        var eventObject = Events.Valid(fixture.Now)
+            .With("time", fixture.Now.AddHours(1).AddSeconds(2).ToUnixTimeSeconds());
 
         var failure = await ImportOneFailingAsync(eventObject);
 
@@ -145,7 +146,9 @@ public sealed class StrictValidationTests(EmulatorFixture fixture) : IClassFixtu
         using var client = new IngestionClient(fixture.Emulator);
         var time = fixture.Now.AddDays(-400).ToUnixTimeMilliseconds() + 123;
 
-        var response = await client.ImportAsync(project.Token, Events.Array(Events.Valid(fixture.Now).With("time", time)));
+        var response = await client.ImportAsync(
+            project.Token,
+            Events.Array(Events.Valid(fixture.Now).With("time", time)));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var stored = Assert.Single(fixture.Emulator.GetEvents(project.Token));
@@ -241,7 +244,9 @@ public sealed class StrictValidationTests(EmulatorFixture fixture) : IClassFixtu
         var eventObject = Events.Valid(fixture.Now);
         for (var i = 0; i < 200; i++)
         {
-            eventObject.With($"list{i}", new JsonArray([.. Enumerable.Range(0, 30).Select(_ => (JsonNode?)new string('x', 200))]));
+            eventObject.With(
+                $"list{i}",
+                new JsonArray([.. Enumerable.Range(0, 30).Select(_ => (JsonNode?)new string('x', 200))]));
         }
 
         var failure = await ImportOneFailingAsync(eventObject);
@@ -310,7 +315,9 @@ public sealed class StrictValidationTests(EmulatorFixture fixture) : IClassFixtu
         using var client = new IngestionClient(fixture.Emulator);
         var deep = new JsonObject { ["a"] = new JsonObject { ["b"] = new JsonArray(1, 2) } };
 
-        var response = await client.ImportAsync(project.Token, Events.Array(Events.Valid(fixture.Now).With("deep", deep)));
+        var response = await client.ImportAsync(
+            project.Token,
+            Events.Array(Events.Valid(fixture.Now).With("deep", deep)));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
@@ -331,7 +338,10 @@ public sealed class StrictValidationTests(EmulatorFixture fixture) : IClassFixtu
         var project = fixture.AddProject();
         using var client = new IngestionClient(fixture.Emulator);
         var valid = Events.Valid(fixture.Now).ToJsonString();
-        var prefix = Encoding.UTF8.GetBytes($$"""[{"event":"e","properties":{"time":{{fixture.Now.ToUnixTimeSeconds()}},"distinct_id":"u","$insert_id":"utf-1","utm_source":" """.TrimEnd());
+        var prefix = Encoding.UTF8.GetBytes(
+            ("""[{"event":"e","properties":{"time":""" +
+                $$"""{{fixture.Now.ToUnixTimeSeconds()}},"distinct_id":"u","$insert_id":"utf-1","utm_source":" """)
+            .TrimEnd());
         byte[] body = [.. prefix, 0xC3, 0x28, .. "\"}},"u8, .. Encoding.UTF8.GetBytes(valid), (byte)']'];
 
         var response = await client.ImportBytesAsync(project.Token, body);
@@ -400,7 +410,9 @@ public sealed class StrictValidationTests(EmulatorFixture fixture) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(400, response.Json.GetProperty("code").GetInt32());
-        Assert.Equal("some data points in the request failed validation", response.Json.GetProperty("error").GetString());
+        Assert.Equal(
+            "some data points in the request failed validation",
+            response.Json.GetProperty("error").GetString());
         Assert.Equal("Bad Request", response.Json.GetProperty("status").GetString());
         Assert.Equal(0, response.Json.GetProperty("num_records_imported").GetInt32());
         Assert.Empty(fixture.Emulator.GetEvents(project.Token));

@@ -48,8 +48,11 @@ public class EmulatorFixture : IAsyncLifetime
         AddProject(project => project with
         {
             IdentityMode = identityMode,
-            ProjectId = Random.Shared.NextInt64(1, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ServiceAccount = new EmulatorServiceAccount("sa." + Guid.NewGuid().ToString("N")[..8], "secret-" + Guid.NewGuid())
+            ProjectId = Random.Shared.NextInt64(1, long.MaxValue)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ServiceAccount = new EmulatorServiceAccount(
+                "sa." + Guid.NewGuid().ToString("N")[..8],
+                "secret-" + Guid.NewGuid())
             {
                 Role = role,
                 ExpiresAt = expiresAt,

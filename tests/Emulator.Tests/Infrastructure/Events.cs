@@ -6,7 +6,9 @@ namespace MixpanelSync.Emulator.Tests;
 /// <summary>Builds event JSON for tests.</summary>
 public static class Events
 {
-    /// <summary>Returns a valid event at <paramref name="time"/> (whole seconds) with a fresh UUID $insert_id.</summary>
+    /// <summary>
+    /// Returns a valid event at <paramref name="time"/> (whole seconds) with a fresh UUID $insert_id.
+    /// </summary>
     public static JsonObject Valid(DateTimeOffset time, string? insertId = null, string name = "Signed Up") => new()
     {
         ["event"] = name,

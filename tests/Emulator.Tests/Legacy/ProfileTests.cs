@@ -153,7 +153,8 @@ public sealed class ProfileTests(EmulatorFixture fixture) : IClassFixture<Emulat
     {
         var project = fixture.AddProject();
         using var client = new IngestionClient(fixture.Emulator);
-        var updates = Enumerable.Range(0, 2001).Select(_ => Update(project.Token, "$set", new JsonObject { ["a"] = 1 }));
+        var updates = Enumerable.Range(0, 2001)
+            .Select(_ => Update(project.Token, "$set", new JsonObject { ["a"] = 1 }));
 
         var response = await EngageAsync(client, [.. updates]);
 

@@ -222,7 +222,9 @@ public sealed class TrackTests(EmulatorFixture fixture) : IClassFixture<Emulator
 
     private string Array(string token) => Events.Array(TrackEvent(token));
 
-    /// <summary>Returns base64 of a one-event payload that contains '+', as clients that skip URL-encoding send it.</summary>
+    /// <summary>
+    /// Returns base64 of a one-event payload that contains '+', as clients that skip URL-encoding send it.
+    /// </summary>
     private string Base64WithPlus(string token)
     {
         for (var i = 0; i < 64; i++)

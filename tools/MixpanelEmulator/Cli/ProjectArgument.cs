@@ -41,7 +41,11 @@ internal static class ProjectArgument
         return WithServiceAccount(project, serviceAccountUser, serviceAccountSecret);
     }
 
-    private static EmulatorProject Apply(EmulatorProject project, string key, string value, EmulatorRateLimit defaultLimit)
+    private static EmulatorProject Apply(
+        EmulatorProject project,
+        string key,
+        string value,
+        EmulatorRateLimit defaultLimit)
     {
         var limit = project.RateLimit ?? defaultLimit;
         return key switch

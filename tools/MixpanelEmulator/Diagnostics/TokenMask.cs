@@ -3,7 +3,9 @@ namespace MixpanelSync.MixpanelEmulator;
 /// <summary>Masks tokens and secrets for logs and messages.</summary>
 internal static class TokenMask
 {
-    /// <summary>Replaces all but the last four characters with '*'; values of four characters or fewer are all masked.</summary>
+    /// <summary>
+    /// Replaces all but the last four characters with '*'; values of four characters or fewer are all masked.
+    /// </summary>
     public static string Mask(string? value)
     {
         if (string.IsNullOrEmpty(value))

@@ -35,7 +35,9 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Fails the next <paramref name="count"/> requests with <paramref name="statusCode"/> and stores nothing.</summary>
+    /// <summary>
+    /// Fails the next <paramref name="count"/> requests with <paramref name="statusCode"/> and stores nothing.
+    /// </summary>
     /// <param name="count">Number of requests to fail.</param>
     /// <param name="statusCode">HTTP status from 400 to 599; 429 carries Mixpanel's rate-limit body.</param>
     public void FailNext(int count, int statusCode = 503)
@@ -49,7 +51,9 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Fails each request with probability <paramref name="rate"/> and the given status, until cleared.</summary>
+    /// <summary>
+    /// Fails each request with probability <paramref name="rate"/> and the given status, until cleared.
+    /// </summary>
     /// <param name="rate">Probability from 0 to 1.</param>
     /// <param name="statusCode">HTTP status from 400 to 599.</param>
     public void SetFailureRate(double rate, int statusCode = 503)
@@ -100,7 +104,9 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Rejects the project's credentials from now on: /import rejects them with 401 and /track drops the events.</summary>
+    /// <summary>
+    /// Rejects the project's credentials from now on: /import rejects them with 401 and /track drops the events.
+    /// </summary>
     public void RevokeToken()
     {
         lock (_gate)

@@ -1,9 +1,12 @@
 namespace MixpanelSync.MixpanelEmulator;
 
-/// <summary>The six listeners (HTTP and HTTPS for each residency) and the lookup from a connection's local port.</summary>
+/// <summary>
+/// The six listeners (HTTP and HTTPS for each residency) and the lookup from a connection's local port.
+/// </summary>
 internal sealed class ListenerMap
 {
-    private static readonly EmulatorResidency[] Residencies = [EmulatorResidency.Us, EmulatorResidency.Eu, EmulatorResidency.India];
+    private static readonly EmulatorResidency[] Residencies =
+        [EmulatorResidency.Us, EmulatorResidency.Eu, EmulatorResidency.India];
 
     public ListenerMap(int basePort)
     {

@@ -11,7 +11,9 @@ namespace MixpanelSync.MixpanelEmulator;
 /// </summary>
 internal static class DataParameter
 {
-    /// <summary>Finds <c>data</c> in a form-urlencoded body and returns its decoded JSON, or null when absent.</summary>
+    /// <summary>
+    /// Finds <c>data</c> in a form-urlencoded body and returns its decoded JSON, or null when absent.
+    /// </summary>
     public static byte[]? FromForm(ReadOnlySpan<byte> form)
     {
         foreach (var pair in form.Split((byte)'&'))

@@ -16,7 +16,9 @@ internal static class EventIngestor
         switch (outcome)
         {
             case RuleOutcome.Reject:
-                var insertId = facts.InsertIdKind is ValueKind.String or ValueKind.Number ? facts.InsertId! : string.Empty;
+                var insertId = facts.InsertIdKind is ValueKind.String or ValueKind.Number
+                    ? facts.InsertId!
+                    : string.Empty;
                 batch.Failed.Add(new FailedRecord(index, insertId, failure.Field, failure.Message));
                 return;
             case RuleOutcome.Drop:

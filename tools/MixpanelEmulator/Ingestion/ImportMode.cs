@@ -1,7 +1,9 @@
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>How an /import request is read and which response format it gets.</summary>
-/// <param name="Form">The body is form-urlencoded with the payload in <c>data</c>, as the official SDKs send it.</param>
+/// <param name="Form">
+/// The body is form-urlencoded with the payload in <c>data</c>, as the official SDKs send it.
+/// </param>
 /// <param name="Strict">
 /// Whether events are validated and reported one by one with JSON bodies. <c>strict=1</c> or <c>strict=0</c> decide;
 /// without the parameter JSON bodies are strict and legacy form bodies are not.

@@ -80,7 +80,10 @@ internal sealed class ImportResponder(HttpContext context, EmulatorRuntime runti
             return SendAsync(StatusCodes.Status200OK, ResponseSender.Json, body);
         }
 
-        return SendAsync(StatusCodes.Status200OK, ResponseSender.Text, success ? ResponseBodies.One : ResponseBodies.Zero);
+        return SendAsync(
+            StatusCodes.Status200OK,
+            ResponseSender.Text,
+            success ? ResponseBodies.One : ResponseBodies.Zero);
     }
 
     private Task SendAsync(int statusCode, string contentType, byte[] body) =>

@@ -4,14 +4,21 @@ namespace MixpanelSync.MixpanelEmulator;
 internal static class IngestionBody
 {
     /// <summary>Reads the body and counts its bytes; returns null when the client went away mid-body.</summary>
-    public static async Task<RequestBody?> ReadAsync(HttpContext context, EmulatorRuntime runtime, ProjectState? project)
+    public static async Task<RequestBody?> ReadAsync(
+        HttpContext context,
+        EmulatorRuntime runtime,
+        ProjectState? project)
     {
         RequestBody body;
         try
         {
-            body = await RequestBodyReader.ReadAsync(context.Request, runtime.Options.MaxRequestBytes, context.RequestAborted);
+            body = await RequestBodyReader.ReadAsync(
+                context.Request,
+                runtime.Options.MaxRequestBytes,
+                context.RequestAborted);
         }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or BadHttpRequestException)
+        catch (Exception exception)
+            when (exception is IOException or OperationCanceledException or BadHttpRequestException)
         {
             Log.RequestAborted(runtime.Logger, exception, context.Request.Path.Value ?? string.Empty);
             return null;

@@ -6,7 +6,9 @@ namespace MixpanelSync.MixpanelEmulator;
 /// </summary>
 internal static class IngestionEndpoints
 {
-    public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder routes, EmulatorRuntime runtime)
+    public static IEndpointRouteBuilder MapIngestionEndpoints(
+        this IEndpointRouteBuilder routes,
+        EmulatorRuntime runtime)
     {
         var import = new ImportEndpoint(runtime);
         routes.MapPost("/import", import.HandleAsync);

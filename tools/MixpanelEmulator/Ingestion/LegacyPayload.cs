@@ -8,7 +8,9 @@ internal sealed class LegacyPayload
     /// <summary>Uncompressed size of the request body, or of the data query parameter of a GET.</summary>
     public int UncompressedBytes { get; init; }
 
-    /// <summary>Why no records could be read, or <see langword="null"/> when <see cref="Json"/> contains them.</summary>
+    /// <summary>
+    /// Why no records could be read, or <see langword="null"/> when <see cref="Json"/> contains them.
+    /// </summary>
     public string? Error { get; init; }
 
     public bool TooLarge { get; init; }

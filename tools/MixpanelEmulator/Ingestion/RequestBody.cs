@@ -23,7 +23,8 @@ internal sealed class RequestBody : IDisposable
 
     public int Length => Buffer?.Length ?? 0;
 
-    public static RequestBody Read(PooledBuffer buffer, long wireBytes) => new(buffer, wireBytes, RequestBodyStatus.Read);
+    public static RequestBody Read(PooledBuffer buffer, long wireBytes) =>
+        new(buffer, wireBytes, RequestBodyStatus.Read);
 
     public static RequestBody Failed(long wireBytes, RequestBodyStatus status) => new(null, wireBytes, status);
 

@@ -29,7 +29,12 @@ internal static class RequestBodyReader
             : (Stream)counting;
         await using (source)
         {
-            return await ReadCappedAsync(source, counting, InitialCapacity(request, encoding, maxBytes), maxBytes, cancel);
+            return await ReadCappedAsync(
+                source,
+                counting,
+                InitialCapacity(request, encoding, maxBytes),
+                maxBytes,
+                cancel);
         }
     }
 

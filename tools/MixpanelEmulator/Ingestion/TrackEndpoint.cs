@@ -23,7 +23,8 @@ internal sealed class TrackEndpoint(EmulatorRuntime runtime)
         }
 
         var records = new List<Range>();
-        var error = payload.Error ?? RecordSplitter.Split(payload.Json.Span, records, runtime.Options.MaxRecordsPerRequest);
+        var error = payload.Error
+            ?? RecordSplitter.Split(payload.Json.Span, records, runtime.Options.MaxRecordsPerRequest);
         if (error is null && records.Count > runtime.Options.MaxRecordsPerRequest)
         {
             error = $"request exceeds max of {runtime.Options.MaxRecordsPerRequest} records";
@@ -127,11 +128,20 @@ internal sealed class TrackEndpoint(EmulatorRuntime runtime)
             project.Events.Append(batch.Stored, now);
             var received = batch.Stored.Count + batch.Dropped + batch.Failed.Count;
             project.Stats.AddEvents(received, batch.Stored.Count, batch.Failed.Count, batch.Dropped);
-            Log.Ingested(runtime.Logger, "/track", TokenMask.Mask(project.Project.Token), batch.Stored.Count, batch.Failed.Count);
+            Log.Ingested(
+                runtime.Logger,
+                "/track",
+                TokenMask.Mask(project.Project.Token),
+                batch.Stored.Count,
+                batch.Failed.Count);
         }
 
         var stored = batches.Values.Sum(batch => batch.Stored.Count);
-        runtime.Stats.AddEvents(outcome.RecordCount, stored, outcome.FailedCount, outcome.RecordCount - stored - outcome.FailedCount);
+        runtime.Stats.AddEvents(
+            outcome.RecordCount,
+            stored,
+            outcome.FailedCount,
+            outcome.RecordCount - stored - outcome.FailedCount);
     }
 
     private static EventBatch GetBatch(Dictionary<ProjectState, EventBatch> batches, ProjectState project)

@@ -10,7 +10,9 @@ namespace MixpanelSync.MixpanelEmulator;
 /// </summary>
 internal static class InspectionEndpoints
 {
-    public static IEndpointRouteBuilder MapInspectionEndpoints(this IEndpointRouteBuilder routes, EmulatorRuntime runtime)
+    public static IEndpointRouteBuilder MapInspectionEndpoints(
+        this IEndpointRouteBuilder routes,
+        EmulatorRuntime runtime)
     {
         var group = routes.MapGroup("/_emulator");
         group.MapGet("/projects", () => TypedResults.Ok(runtime.Projects.All.Select(ProjectSummary.From)))
@@ -20,7 +22,9 @@ internal static class InspectionEndpoints
         group.MapGet("/projects/{token}/events", (string token, string? view) => GetEvents(runtime, token, view))
             .WithName("GetEvents")
             .WithSummary("Stored events; view=dedup for the deduplicated query view, otherwise the raw log.");
-        group.MapGet("/projects/{token}/profiles", (string token) => GetProfiles(runtime, token, string.Empty, ProfileKind.User))
+        group.MapGet(
+                "/projects/{token}/profiles",
+                (string token) => GetProfiles(runtime, token, string.Empty, ProfileKind.User))
             .WithName("GetProfiles");
         group.MapGet(
                 "/projects/{token}/groups/{groupKey}",
@@ -28,13 +32,17 @@ internal static class InspectionEndpoints
             .WithName("GetGroupProfiles");
         group.MapGet("/projects/{token}/stats", (string token) => GetProjectStats(runtime, token))
             .WithName("GetProjectStats");
-        group.MapPost("/projects/{token}/faults", (string token, FaultRequest request) => SetFaults(runtime, token, request))
+        group.MapPost(
+                "/projects/{token}/faults",
+                (string token, FaultRequest request) => SetFaults(runtime, token, request))
             .WithName("SetFaults");
         group.MapDelete("/projects/{token}/faults", (string token) => ClearFaults(runtime, token))
             .WithName("ClearFaults");
         group.MapDelete("/projects/{token}/data", (string token) => ClearData(runtime, token))
             .WithName("ClearData");
-        group.MapGet("/certificate", () => TypedResults.Text(runtime.Certificate.ExportCertificatePem(), "application/x-pem-file"))
+        group.MapGet(
+                "/certificate",
+                () => TypedResults.Text(runtime.Certificate.ExportCertificatePem(), "application/x-pem-file"))
             .WithName("GetCertificate")
             .WithSummary("The HTTPS certificate in PEM form, for NODE_EXTRA_CA_CERTS or curl --cacert.");
         group.MapGet("/stats", () => TypedResults.Ok(runtime.Stats.Snapshot())).WithName("GetStats");
@@ -64,7 +72,10 @@ internal static class InspectionEndpoints
         }
     }
 
-    private static Results<FileContentHttpResult, NotFound> GetEvents(EmulatorRuntime runtime, string token, string? view)
+    private static Results<FileContentHttpResult, NotFound> GetEvents(
+        EmulatorRuntime runtime,
+        string token,
+        string? view)
     {
         if (runtime.Projects.FindByToken(token) is not { } project)
         {

@@ -23,7 +23,8 @@ internal sealed class ProfileEndpoint(EmulatorRuntime runtime, ProfileKind kind)
         }
 
         var records = new List<Range>();
-        var error = payload.Error ?? RecordSplitter.Split(payload.Json.Span, records, runtime.Options.MaxRecordsPerRequest);
+        var error = payload.Error
+            ?? RecordSplitter.Split(payload.Json.Span, records, runtime.Options.MaxRecordsPerRequest);
         if (error is null && records.Count > runtime.Options.MaxRecordsPerRequest)
         {
             error = $"request exceeds max of {runtime.Options.MaxRecordsPerRequest} updates";
@@ -94,7 +95,9 @@ internal sealed class ProfileEndpoint(EmulatorRuntime runtime, ProfileKind kind)
         return failures;
     }
 
-    /// <summary>Applies an update to its project; updates for unknown tokens or another residency are dropped.</summary>
+    /// <summary>
+    /// Applies an update to its project; updates for unknown tokens or another residency are dropped.
+    /// </summary>
     private string? ApplyOne(ParsedProfileUpdate parsed, ListenerInfo listener, DateTimeOffset now)
     {
         var project = runtime.Projects.FindByToken(parsed.Token);
@@ -115,7 +118,13 @@ internal sealed class ProfileEndpoint(EmulatorRuntime runtime, ProfileKind kind)
         if (context.Request.Query["strict"] == "1")
         {
             var body = ResponseBodies.ProfileStrict(good, failures);
-            return ResponseSender.SendAsync(context, runtime, responder.Project, StatusCodes.Status200OK, ResponseSender.Json, body);
+            return ResponseSender.SendAsync(
+                context,
+                runtime,
+                responder.Project,
+                StatusCodes.Status200OK,
+                ResponseSender.Json,
+                body);
         }
 
         return responder.SendAsync(good > 0, failures.Count > 0 ? failures[0].Message : null);

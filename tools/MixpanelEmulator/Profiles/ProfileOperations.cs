@@ -20,7 +20,9 @@ internal static class ProfileOperations
             ["$delete"] = ProfileOperation.Delete,
         };
 
-    /// <summary>Whether the operation creates a missing profile; $remove and $unset on a missing one do nothing.</summary>
+    /// <summary>
+    /// Whether the operation creates a missing profile; $remove and $unset on a missing one do nothing.
+    /// </summary>
     public static bool CreatesProfile(ProfileOperation operation) =>
         operation is not (ProfileOperation.Remove or ProfileOperation.Unset or ProfileOperation.Delete);
 
@@ -167,7 +169,9 @@ internal static class ProfileOperations
         return null;
     }
 
-    /// <summary>Returns the list stored under the name, creating an empty one, or null if a non-list is there.</summary>
+    /// <summary>
+    /// Returns the list stored under the name, creating an empty one, or null if a non-list is there.
+    /// </summary>
     private static JsonArray? ListOf(JsonObject profile, string name)
     {
         if (!profile.TryGetPropertyValue(name, out var existing) || existing is null)

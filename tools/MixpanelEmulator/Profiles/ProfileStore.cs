@@ -44,7 +44,8 @@ internal sealed class ProfileStore(ProfileKind kind)
 
             if (changed.Count > MaxProfileProperties)
             {
-                return $"profile would have {changed.Count} properties; profiles may have at most {MaxProfileProperties}";
+                return $"profile would have {changed.Count} properties; " +
+                    $"profiles may have at most {MaxProfileProperties}";
             }
 
             _profiles[key] = changed;
@@ -59,7 +60,10 @@ internal sealed class ProfileStore(ProfileKind kind)
         {
             return _profiles
                 .Where(entry => entry.Key.GroupKey == groupKey)
-                .ToDictionary(entry => entry.Key.Id, entry => entry.Value.DeepClone().AsObject(), StringComparer.Ordinal);
+                .ToDictionary(
+                    entry => entry.Key.Id,
+                    entry => entry.Value.DeepClone().AsObject(),
+                    StringComparer.Ordinal);
         }
     }
 

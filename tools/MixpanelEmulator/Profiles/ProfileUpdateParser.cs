@@ -7,13 +7,16 @@ namespace MixpanelSync.MixpanelEmulator;
 /// <summary>Parses and checks one /engage or /groups update object.</summary>
 internal static class ProfileUpdateParser
 {
-    /// <summary>Returns the parsed update, or null with <paramref name="error"/> set when the update is invalid.</summary>
+    /// <summary>
+    /// Returns the parsed update, or null with <paramref name="error"/> set when the update is invalid.
+    /// </summary>
     public static ParsedProfileUpdate? Parse(ReadOnlySpan<byte> json, ProfileKind kind, out string? error)
     {
         error = null;
         if (json.Length >= IngestionLimits.MaxEventBytes)
         {
-            error = $"update is {json.Length} bytes; updates must be smaller than {IngestionLimits.MaxEventBytes} bytes";
+            error = $"update is {json.Length} bytes; " +
+                $"updates must be smaller than {IngestionLimits.MaxEventBytes} bytes";
             return null;
         }
 
@@ -29,7 +32,8 @@ internal static class ProfileUpdateParser
             return null;
         }
 
-        if (ReadKey(update, kind, out error) is not { } key || FindOperation(update, kind, out error) is not { } operation)
+        if (ReadKey(update, kind, out error) is not { } key
+            || FindOperation(update, kind, out error) is not { } operation)
         {
             return null;
         }

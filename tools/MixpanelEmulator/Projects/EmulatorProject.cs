@@ -1,7 +1,9 @@
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>A Mixpanel project that the emulator accepts data for.</summary>
-/// <param name="Token">Project token: the /import Basic user name and the routing key of /track, /engage and /groups.</param>
+/// <param name="Token">
+/// Project token: the /import Basic user name and the routing key of /track, /engage and /groups.
+/// </param>
 public sealed record EmulatorProject(string Token)
 {
     /// <summary>Numeric project id that service-account requests pass as <c>project_id</c>.</summary>
@@ -22,6 +24,8 @@ public sealed record EmulatorProject(string Token)
     /// <value>Defaults to <see cref="EmulatorIdentityMode.Simplified"/>, Mixpanel's default since April 2024.</value>
     public EmulatorIdentityMode IdentityMode { get; init; } = EmulatorIdentityMode.Simplified;
 
-    /// <summary>Rate limit of this project, or <see langword="null"/> for <see cref="MixpanelEmulatorOptions.RateLimit"/>.</summary>
+    /// <summary>
+    /// Rate limit of this project, or <see langword="null"/> for <see cref="MixpanelEmulatorOptions.RateLimit"/>.
+    /// </summary>
     public EmulatorRateLimit? RateLimit { get; init; }
 }

@@ -1,8 +1,8 @@
 namespace MixpanelSync.MixpanelEmulator;
 
 /// <summary>
-/// Per-project ingestion rate limit over a rolling window. A request is rejected with 429 when the uncompressed bytes or
-/// the events it adds to the window would exceed either maximum.
+/// Per-project ingestion rate limit over a rolling window. A request is rejected with 429 when the uncompressed bytes
+/// or the events it adds to the window would exceed either maximum.
 /// </summary>
 public sealed record EmulatorRateLimit
 {

@@ -62,7 +62,8 @@ internal sealed class ProjectRegistry(EmulatorRateLimit defaultLimit, TimeProvid
             throw new InvalidOperationException($"Project id {projectId} is already in use.");
         }
 
-        if (project.ApiSecret is { Length: > 0 } secret && (_bySecret.ContainsKey(secret) || _byToken.ContainsKey(secret)))
+        if (project.ApiSecret is { Length: > 0 } secret
+            && (_bySecret.ContainsKey(secret) || _byToken.ContainsKey(secret)))
         {
             throw new InvalidOperationException($"Project secret {TokenMask.Mask(secret)} is already in use.");
         }

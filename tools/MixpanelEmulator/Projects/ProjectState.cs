@@ -1,9 +1,15 @@
 namespace MixpanelSync.MixpanelEmulator;
 
-/// <summary>Everything the emulator keeps for one project: definition, stored data, faults, rate limit, counters.</summary>
+/// <summary>
+/// Everything the emulator keeps for one project: definition, stored data, faults, rate limit, counters.
+/// </summary>
 internal sealed class ProjectState
 {
-    public ProjectState(EmulatorProject project, EmulatorRateLimit defaultLimit, TimeProvider timeProvider, Random random)
+    public ProjectState(
+        EmulatorProject project,
+        EmulatorRateLimit defaultLimit,
+        TimeProvider timeProvider,
+        Random random)
     {
         Project = project;
         RateLimiter = new RollingWindowRateLimiter(project.RateLimit ?? defaultLimit, timeProvider);

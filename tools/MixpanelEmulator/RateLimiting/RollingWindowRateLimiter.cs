@@ -43,7 +43,9 @@ internal sealed class RollingWindowRateLimiter
         }
     }
 
-    /// <summary>Adds a request to the window unconditionally, as Mixpanel does for requests rejected with 400.</summary>
+    /// <summary>
+    /// Adds a request to the window unconditionally, as Mixpanel does for requests rejected with 400.
+    /// </summary>
     public void Record(long bytes, long events)
     {
         lock (_gate)

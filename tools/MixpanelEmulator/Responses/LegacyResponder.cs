@@ -25,12 +25,24 @@ internal sealed class LegacyResponder(HttpContext context, EmulatorRuntime runti
         if (query["redirect"].ToString() is { Length: > 0 } redirect)
         {
             context.Response.Headers.Location = redirect;
-            return ResponseSender.SendAsync(context, runtime, Project, StatusCodes.Status302Found, ResponseSender.Text, []);
+            return ResponseSender.SendAsync(
+                context,
+                runtime,
+                Project,
+                StatusCodes.Status302Found,
+                ResponseSender.Text,
+                []);
         }
 
         if (query["img"] == "1")
         {
-            return ResponseSender.SendAsync(context, runtime, Project, StatusCodes.Status200OK, "image/gif", TransparentGif);
+            return ResponseSender.SendAsync(
+                context,
+                runtime,
+                Project,
+                StatusCodes.Status200OK,
+                "image/gif",
+                TransparentGif);
         }
 
         var body = query["verbose"] == "1"

@@ -14,7 +14,8 @@ internal static class ResponseBodies
         """{"code":401,"error":"Invalid credentials","status":"Unauthorized"}"""u8.ToArray();
 
     public static readonly byte[] RateLimited =
-        """{"code":429,"error":"Project exceeded rate limits. Please retry the request with exponential backoff.","status":"Too Many Requests"}"""u8
+        ("""{"code":429,"error":"Project exceeded rate limits. """u8 +
+            """Please retry the request with exponential backoff.","status":"Too Many Requests"}"""u8)
             .ToArray();
 
     /// <summary>429 body of the legacy form mode, which carries a numeric status instead of a code.</summary>
@@ -75,7 +76,9 @@ internal static class ResponseBodies
         writer.WriteString("error", error);
     });
 
-    /// <summary>Strict /engage and /groups body: overall status, first error, failed records and the good count.</summary>
+    /// <summary>
+    /// Strict /engage and /groups body: overall status, first error, failed records and the good count.
+    /// </summary>
     public static byte[] ProfileStrict(int goodCount, IReadOnlyList<FailedRecord> failures) => Write(writer =>
     {
         writer.WriteNumber("status", failures.Count == 0 ? 1 : 0);

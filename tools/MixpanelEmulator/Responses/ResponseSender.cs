@@ -33,7 +33,8 @@ internal static class ResponseSender
     {
         if (runtime.Options.RetryAfter is { } retryAfter)
         {
-            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds))
+                .ToString(CultureInfo.InvariantCulture);
         }
 
         var body = legacy ? ResponseBodies.LegacyRateLimited : ResponseBodies.RateLimited;

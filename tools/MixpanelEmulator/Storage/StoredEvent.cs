@@ -35,7 +35,9 @@ public sealed class StoredEvent
     /// <summary>Stored distinct_id, after Simplified ID Merge derivation.</summary>
     public string DistinctId { get; }
 
-    /// <summary>Event time in milliseconds since the Unix epoch, whether it was sent in seconds or milliseconds.</summary>
+    /// <summary>
+    /// Event time in milliseconds since the Unix epoch, whether it was sent in seconds or milliseconds.
+    /// </summary>
     public long TimeMilliseconds { get; }
 
     /// <summary>Event time as a <see cref="DateTimeOffset"/>.</summary>
@@ -44,7 +46,9 @@ public sealed class StoredEvent
     /// <summary><c>$insert_id</c> as sent, or the one the emulator generated.</summary>
     public string InsertId { get; }
 
-    /// <summary>Whether the emulator generated <see cref="InsertId"/>, which makes the event exempt from deduplication.</summary>
+    /// <summary>
+    /// Whether the emulator generated <see cref="InsertId"/>, which makes the event exempt from deduplication.
+    /// </summary>
     public bool InsertIdGenerated { get; }
 
     /// <summary>Path that received the event: <c>/import</c> or <c>/track</c>.</summary>

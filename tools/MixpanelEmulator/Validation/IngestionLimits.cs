@@ -30,7 +30,9 @@ internal static class IngestionLimits
     /// <summary>Time values at or above 1e11 are milliseconds; smaller ones are seconds.</summary>
     public const double MillisecondThreshold = 1e11;
 
-    /// <summary>Events more than one hour ahead of the server clock are rejected; nearer future times are clamped.</summary>
+    /// <summary>
+    /// Events more than one hour ahead of the server clock are rejected; nearer future times are clamped.
+    /// </summary>
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromHours(1);
 
     /// <summary>/track silently drops events older than five days.</summary>

@@ -12,6 +12,8 @@ internal enum KnownProperty : byte
     Token,
     Ignore,
 
-    /// <summary>Properties that Mixpanel sets itself, or drops (<c>ip</c>), so copies sent by clients are replaced.</summary>
+    /// <summary>
+    /// Properties that Mixpanel sets itself, or drops (<c>ip</c>), so copies sent by clients are replaced.
+    /// </summary>
     ServerSet,
 }
