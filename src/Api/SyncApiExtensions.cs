@@ -40,7 +40,7 @@ public static class SyncApiExtensions
         AddOptions(services, configuration);
         AddAuthentication(services);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddApiRateLimiting();
