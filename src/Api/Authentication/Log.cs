@@ -21,6 +21,13 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Warning, "The operator key file {KeyFile} was readable by others; it is now 0600")]
     public static partial void OperatorKeyFilePermissionsFixed(ILogger logger, string keyFile);
 
+    [LoggerMessage(
+        2006,
+        LogLevel.Warning,
+        "The operator key comes from {KeyFile}, which other silos do not share unless it is on shared storage; "
+        + "set Api:OperatorKey on every silo of a cluster")]
+    public static partial void OperatorKeyPerSilo(ILogger logger, string keyFile);
+
     [LoggerMessage(2004, LogLevel.Information, "Rejected an API key ending in {KeySuffix} for {Method} {Path}")]
     public static partial void KeyRejected(ILogger logger, string keySuffix, string method, string path);
 

@@ -7,14 +7,14 @@ namespace MixpanelSync.Api.Authentication;
 
 /// <summary>
 /// The operator key: <c>Api:OperatorKey</c> when configured, else a random key generated on the first start and
-/// kept in <see cref="ApiOptions.OperatorKeyFile"/> (permissions 0600), so that restarts keep it. Only its SHA-256
-/// stays in memory.
+/// kept in <see cref="ApiOptions.OperatorKeyFile"/> (permissions 0600), so that restarts keep it. Presented keys
+/// are compared with it through their SHA-256, in constant time.
 /// </summary>
 internal sealed class OperatorKey
 {
     private readonly byte[] _hash;
 
-    public OperatorKey(IOptions<ApiOptions> options, ILogger<OperatorKey> logger)
+    public OperatorKey(IOptions<ApiOptions> options, IConfiguration configuration, ILogger<OperatorKey> logger)
     {
         var settings = options.Value;
         string key;
@@ -26,8 +26,13 @@ internal sealed class OperatorKey
         else
         {
             var file = settings.OperatorKeyFile
-                ?? throw new InvalidOperationException("Api:OperatorKeyFile has no default; AddSyncApi sets one.");
+                ?? throw new InvalidOperationException(
+                    "Api:OperatorKeyFile is missing. Register the API with AddSyncApi, which sets it.");
             key = OperatorKeyFile.ReadOrCreate(file, logger);
+            if (string.Equals(configuration["Sync:Mode"], "Cluster", StringComparison.OrdinalIgnoreCase))
+            {
+                Log.OperatorKeyPerSilo(logger, file);
+            }
         }
 
         Suffix = ApiKeySecrets.SuffixOf(key);
