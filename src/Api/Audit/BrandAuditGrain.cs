@@ -11,14 +11,18 @@ internal sealed class BrandAuditGrain(
     public async Task AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var entries = state.State.Entries;
-        entries.Add(entry);
-        if (entries.Count > IBrandAuditGrain.Capacity)
-        {
-            entries.RemoveRange(0, entries.Count - IBrandAuditGrain.Capacity);
-        }
-
+        AppendCapped(state.State.Entries, entry, IBrandAuditGrain.Capacity);
         await state.WriteStateAsync();
+    }
+
+    /// <summary>Appends an entry to a list kept oldest first, dropping the oldest beyond the capacity.</summary>
+    internal static void AppendCapped(List<AuditEntry> entries, AuditEntry entry, int capacity)
+    {
+        entries.Add(entry);
+        if (entries.Count > capacity)
+        {
+            entries.RemoveRange(0, entries.Count - capacity);
+        }
     }
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(int maxCount)

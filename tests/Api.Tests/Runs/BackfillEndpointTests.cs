@@ -34,6 +34,7 @@ public sealed class BackfillEndpointTests(ApiHostFixture fixture)
         await Brands.WaitForIdleAsync(client, brandId);
         var backfill = await client.GetFromJsonAsync<JsonElement>(
             $"/api/v1/brands/{brandId}/runs/{run.GetProperty("runId").GetString()}");
+        var audit = await client.GetFromJsonAsync<JsonElement>($"/api/v1/brands/{brandId}/audit?limit=1");
 
         Assert.Equal(2, regular.GetProperty("eventsSkipped").GetInt64());
         Assert.Equal(2, preview.GetProperty("eventCount").GetInt64());
@@ -41,6 +42,7 @@ public sealed class BackfillEndpointTests(ApiHostFixture fixture)
         Assert.Equal("backfill", backfill.GetProperty("trigger").GetString());
         Assert.Equal(2, backfill.GetProperty("eventsImported").GetInt64());
         Assert.Equal(2, fixture.Emulator.GetDeduplicatedEvents(token).Count);
+        Assert.Equal("backfill", audit.GetProperty("entries")[0].GetProperty("action").GetString());
     }
 
     [Theory]

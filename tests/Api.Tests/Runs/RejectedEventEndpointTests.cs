@@ -29,6 +29,7 @@ public sealed class RejectedEventEndpointTests(ApiHostFixture fixture)
         var pending = await client.GetFromJsonAsync<JsonElement>($"/api/v1/brands/{brandId}/rejected-events");
         var all = await client.GetFromJsonAsync<JsonElement>(
             $"/api/v1/brands/{brandId}/rejected-events?includeReplayed=true");
+        var audit = await client.GetFromJsonAsync<JsonElement>($"/api/v1/brands/{brandId}/audit?limit=1");
 
         var listed = first.GetProperty("events").EnumerateArray().ToList();
         Assert.Equal(2, listed.Count);
@@ -41,6 +42,7 @@ public sealed class RejectedEventEndpointTests(ApiHostFixture fixture)
         Assert.Equal(0, pending.GetProperty("events").GetArrayLength());
         Assert.Equal(3, all.GetProperty("events").GetArrayLength());
         Assert.Equal(3, fixture.Emulator.GetDeduplicatedEvents(token).Count);
+        Assert.Equal("replay", audit.GetProperty("entries")[0].GetProperty("action").GetString());
     }
 
     [Theory]
