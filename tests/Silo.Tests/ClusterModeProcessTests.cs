@@ -11,6 +11,8 @@ namespace MixpanelSync.Silo.Tests;
 /// <summary>Two silo processes in cluster mode sharing one PostgreSQL database.</summary>
 public sealed class ClusterModeProcessTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
+    private const string OperatorKey = "silo-tests-operator-key-0123456789abcdef0001";
+
     [Fact]
     public async Task TwoSilos_SharedDatabase_FormOneCluster()
     {
@@ -23,7 +25,7 @@ public sealed class ClusterModeProcessTests(PostgresDatabase database) : IClassF
             second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)));
 
         Assert.Equal(2, await CountMembersAsync(clusterId, status: 3));
-        using var http = new HttpClient { BaseAddress = first.BaseAddress };
+        using var http = OperatorClient(first.BaseAddress);
         Assert.Equal(2, await WaitForDashboardHostsAsync(http, expected: 2, TimeSpan.FromSeconds(30)));
 
         second.Kill();
@@ -54,6 +56,7 @@ public sealed class ClusterModeProcessTests(PostgresDatabase database) : IClassF
     private Dictionary<string, string> ClusterSettings(string clusterId) => new()
     {
         ["Sync:Mode"] = "Cluster",
+        ["Api:OperatorKey"] = OperatorKey,
         ["Sync:PostgresConnectionString"] = database.ConnectionString,
         ["Sync:ClusterId"] = clusterId,
         ["Sync:ServiceId"] = clusterId,
@@ -90,5 +93,12 @@ public sealed class ClusterModeProcessTests(PostgresDatabase database) : IClassF
 
             await Task.Delay(500);
         }
+    }
+
+    private static HttpClient OperatorClient(Uri baseAddress)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", OperatorKey);
+        return http;
     }
 }

@@ -8,6 +8,8 @@ namespace MixpanelSync.Silo.Tests;
 
 public sealed class SiloProcessTests : IDisposable
 {
+    private const string OperatorKey = "silo-tests-operator-key-0123456789abcdef0001";
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("silo-test-").FullName;
 
     [Fact]
@@ -17,7 +19,7 @@ public sealed class SiloProcessTests : IDisposable
 
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
 
-        using var http = new HttpClient { BaseAddress = silo.BaseAddress };
+        using var http = OperatorClient(silo.BaseAddress);
         var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var dashboard = await http.GetAsync(new Uri("/dashboard/", UriKind.Relative));
@@ -32,7 +34,7 @@ public sealed class SiloProcessTests : IDisposable
     {
         await using var silo = SiloProcess.Start(EmbeddedSettings());
         await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = silo.BaseAddress };
+        using var http = OperatorClient(silo.BaseAddress);
 
         using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
@@ -91,7 +93,15 @@ public sealed class SiloProcessTests : IDisposable
     private Dictionary<string, string> EmbeddedSettings() => new()
     {
         ["Sync:DataDirectory"] = _dataDirectory,
+        ["Api:OperatorKey"] = OperatorKey,
         ["Sync:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
         ["Sync:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
     };
+
+    private static HttpClient OperatorClient(Uri baseAddress)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", OperatorKey);
+        return http;
+    }
 }

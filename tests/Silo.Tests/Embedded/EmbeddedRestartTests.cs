@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using MixpanelSync.GrainInterfaces.Integration;
 using MixpanelSync.MixpanelEmulator;
 using MixpanelSync.Testing.Processes;
@@ -58,7 +56,7 @@ public sealed class EmbeddedRestartTests : IAsyncLifetime
             await using var client = await ConnectClientAsync();
             var brand = client.Client.GetGrain<IBrandIntegrationGrain>(BrandId);
 
-            var runs = await WaitForRunsAsync(brand, expectedRuns: 2, TimeSpan.FromMinutes(3));
+            var runs = await WaitForRunsAsync(brand, expectedRuns: 2, TimeSpan.FromMinutes(4));
             var status = await brand.GetStatusAsync();
 
             Assert.Equal(2, runs.Count);
@@ -81,7 +79,7 @@ public sealed class EmbeddedRestartTests : IAsyncLifetime
             SyncSchedule.Daily(RunHour, "UTC")));
         Assert.True(connected.Succeeded, connected.Message);
 
-        var runs = await WaitForRunsAsync(brand, expectedRuns, TimeSpan.FromMinutes(3));
+        var runs = await WaitForRunsAsync(brand, expectedRuns, TimeSpan.FromMinutes(4));
         Assert.Equal(expectedRuns, runs.Count);
         Assert.False(silo.HasExited);
         return new ConnectedSnapshot(connected.Status.ConnectedAt, connected.Status.MaskedToken);
@@ -121,28 +119,8 @@ public sealed class EmbeddedRestartTests : IAsyncLifetime
         });
     }
 
-    private async Task<ClientConnection> ConnectClientAsync()
-    {
-        var host = Host.CreateDefaultBuilder()
-            .UseOrleansClient(client => client.UseLocalhostClustering(
-                _gatewayPort,
-                serviceId: "mixpanel-sync",
-                clusterId: "mixpanel-sync"))
-            .Build();
-        await host.StartAsync();
-        return new ClientConnection(host);
-    }
+    private Task<ClusterClientConnection> ConnectClientAsync() =>
+        ClusterClientConnection.ConnectLocalhostAsync(_gatewayPort, "mixpanel-sync", "mixpanel-sync");
 
     private sealed record ConnectedSnapshot(DateTimeOffset? ConnectedAt, string? MaskedToken);
-
-    private sealed class ClientConnection(IHost host) : IAsyncDisposable
-    {
-        public IClusterClient Client { get; } = host.Services.GetRequiredService<IClusterClient>();
-
-        public async ValueTask DisposeAsync()
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
-    }
 }
