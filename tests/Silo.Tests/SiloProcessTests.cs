@@ -45,6 +45,22 @@ public sealed class SiloProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task OperatorEndpoints_WithoutKey_AreUnauthorized()
+    {
+        await using var silo = SiloProcess.Start(EmbeddedSettings());
+        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = silo.BaseAddress };
+
+        using var metrics = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var dashboard = await http.GetAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
+        using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, metrics.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task Start_ClusterModeWithoutConnectionString_ExitsNamingTheSetting()
     {
         var settings = EmbeddedSettings();

@@ -81,8 +81,7 @@ public static class SyncHostExtensions
         });
         app.MapOrleansDashboard(routePrefix: DashboardPath).RequireOperatorKey();
 
-        // TODO: /metrics answers without a key until the API's operator policy protects it like the dashboard.
-        app.MapSyncMetrics();
+        app.MapSyncMetrics().RequireOperatorKey();
         app.MapSyncApi();
         return app;
     }
