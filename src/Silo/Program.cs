@@ -1,5 +1,11 @@
 using Microsoft.Extensions.Options;
+using MixpanelSync.Silo.Demo;
 using MixpanelSync.Silo.Hosting;
+
+if (args.FirstOrDefault() == DemoCommand.Name)
+{
+    return await DemoCommand.RunAsync(args[1..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 try

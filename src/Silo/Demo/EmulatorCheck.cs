@@ -1,0 +1,16 @@
+namespace MixpanelSync.Silo.Demo;
+
+/// <summary>The emulator's stored events of one brand compared with the runs' counts.</summary>
+/// <param name="Imported">Events the runs counted as imported.</param>
+/// <param name="Deduplicated">Events in the emulator's deduplicated view.</param>
+/// <param name="Raw">Events in the emulator's raw log, copies sent twice included.</param>
+/// <param name="ByName">Expected and stored events per event name.</param>
+internal sealed record EmulatorCheck(long Imported, long Deduplicated, long Raw, IReadOnlyList<EventNameCount> ByName)
+{
+    /// <summary>
+    /// Whether the view contains exactly the imported events, nothing was stored twice and every event name has the
+    /// expected count.
+    /// </summary>
+    public bool Matches =>
+        Imported == Deduplicated && Raw == Deduplicated && ByName.All(name => name.Expected == name.Stored);
+}
