@@ -16,78 +16,76 @@ namespace MixpanelSync.Page.Tests.Support;
 /// </summary>
 public sealed class PageFixture : IAsyncLifetime
 {
-    /// <summary>The operator key the silo is configured with; the tests use it only to create brand keys.</summary>
+    /// <summary>The operator key of the silo, which the tests use only to create brand keys.</summary>
     public const string OperatorKey = "operator-key-for-page-tests-0123456789abcdef";
 
-    /// <summary>Debian's Chromium; Playwright's own browser builds are never downloaded.</summary>
+    /// <summary>Debian's Chromium, so that Playwright downloads no browser of its own.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>The time zone of the browser contexts, which the page offers as the schedule's default.</summary>
     public const string BrowserTimeZone = "Europe/Oslo";
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("page-tests-").FullName;
-    private IPlaywright? _playwright;
+    private MixpanelEmulatorHost? _emulator;
     private SiloProcess? _silo;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
-    public MixpanelEmulatorHost Emulator { get; private set; } = null!;
+    public MixpanelEmulatorHost Emulator =>
+        _emulator ?? throw new InvalidOperationException("The emulator has not started.");
 
-    /// <summary>The emulator's clock; tests that shift it run alone, because the collection runs serially.</summary>
+    /// <summary>The emulator's clock. A test may shift it, because the collection runs one test at a time.</summary>
     public ShiftedClock EmulatorClock { get; } = new();
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     /// <summary>The settings page on the silo, with the trailing slash its relative links need.</summary>
     public Uri PageAddress { get; private set; } = null!;
 
-    /// <summary>Everything the silo process wrote so far, for failure messages.</summary>
-    public string SiloOutput => _silo?.Output ?? string.Empty;
-
     public async Task InitializeAsync()
     {
-        // Expect(...) retries until this timeout; a sync run against the emulator takes about a second.
+        // Expect(...) retries until this timeout, which leaves room for a sync run and the page's polling.
         Assertions.SetDefaultExpectTimeout(20_000);
-
-        Emulator = await MixpanelEmulatorHost.StartAsync(new MixpanelEmulatorOptions { TimeProvider = EmulatorClock });
-        _silo = SiloProcess.Start(SiloSettings());
-        await _silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
-        PageAddress = new Uri(_silo.BaseAddress, SettingsPageExtensions.PagePath + "/");
-        await CheckPageIsServedAsync();
-
-        if (!File.Exists(ChromiumPath))
+        try
         {
-            throw new InvalidOperationException(
-                $"Chromium is missing at {ChromiumPath}. Install the Debian package: apt-get install chromium.");
+            await StartServersAsync();
+            await LaunchBrowserAsync();
         }
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        catch
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-            ],
-            Timeout = 30_000,
-        });
+            // Stops whatever did start, so that a failed start leaves no silo process behind.
+            await DisposeAsync();
+            throw;
+        }
     }
 
+    /// <summary>Closes the browser and stops the servers. A second call does nothing.</summary>
     public async Task DisposeAsync()
     {
-        if (_playwright is not null)
+        if (_browser is not null)
         {
-            await Browser.CloseAsync();
-            _playwright.Dispose();
+            await _browser.CloseAsync();
+            _browser = null;
         }
 
+        _playwright?.Dispose();
+        _playwright = null;
         if (_silo is not null)
         {
             await _silo.DisposeAsync();
+            _silo = null;
         }
 
-        await Emulator.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+            _emulator = null;
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     /// <summary>Creates a brand with a new brand key, made through the operator key.</summary>
@@ -182,6 +180,38 @@ public sealed class PageFixture : IAsyncLifetime
         var settingsPage = new SettingsPage(context, page);
         page.PageError += (_, error) => settingsPage.RecordUncaughtError(error);
         return settingsPage;
+    }
+
+    private async Task StartServersAsync()
+    {
+        var options = new MixpanelEmulatorOptions { TimeProvider = EmulatorClock };
+        _emulator = await MixpanelEmulatorHost.StartAsync(options);
+        _silo = SiloProcess.Start(SiloSettings());
+        await _silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        PageAddress = new Uri(_silo.BaseAddress, SettingsPageExtensions.PagePath + "/");
+        await CheckPageIsServedAsync();
+    }
+
+    private async Task LaunchBrowserAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is missing at {ChromiumPath}. Install the Debian package: apt-get install chromium.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+            Timeout = 30_000,
+        });
     }
 
     private HttpClient CreateClient(string key)
