@@ -64,7 +64,7 @@ public static class SyncApiExtensions
 
     /// <summary>
     /// Adds the API's middleware (problem details for errors, rate limiting) and maps the /api/v1 endpoints, the
-    /// OpenAPI document and the API reference at <see cref="DocsPath"/>.
+    /// settings page, the OpenAPI document and the API reference at <see cref="DocsPath"/>.
     /// </summary>
     public static WebApplication MapSyncApi(this WebApplication app)
     {
@@ -80,6 +80,9 @@ public static class SyncApiExtensions
         app.MapEventIngestion();
         app.MapKeys();
         app.MapAudit();
+
+        // The page's HTML, scripts and styles are public; the page sends the user's key with each API call.
+        app.MapSettingsPage().AllowAnonymous();
 
         app.MapOpenApi(OpenApiRoute).RequireAuthorization(ApiPolicies.AnyKeyBrowser);
         app.MapScalarApiReference(DocsPath, scalar => scalar

@@ -145,6 +145,17 @@ public sealed class AuthenticationTests(ApiHostFixture fixture)
     }
 
     [Fact]
+    public async Task SettingsPage_WithoutKey_Returns200()
+    {
+        using var client = fixture.CreateClient(key: null);
+
+        using var response = await client.GetAsync(new Uri("/settings/mixpanel/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public void Endpoints_NotMarkedAnonymous_RequireAuthorization()
     {
         var endpoints = fixture.Services.GetRequiredService<EndpointDataSource>().Endpoints
