@@ -73,13 +73,8 @@ public sealed class ClusterFailoverTests(PostgresDatabase database) : IClassFixt
 
         foreach (var brandId in brands)
         {
-            var status = await WaitForFinishedRunAsync(client.Client, brandId, TimeSpan.FromMinutes(3));
-
-            // Batches cut off by the kill may count as failed before the resumed run resends them, which leaves
-            // the brand degraded but never in the error state that pauses its schedule.
-            Assert.True(
-                status.State is ConnectionState.Connected or ConnectionState.Degraded,
-                $"{brandId} is {status.State}: {status.StateReason}");
+            var status = await WaitForSucceededRunAsync(client.Client, brandId, TimeSpan.FromMinutes(4));
+            Assert.Equal(ConnectionState.Connected, status.State);
         }
 
         var deduplicated = _emulator.GetDeduplicatedEvents(Token);
@@ -122,7 +117,11 @@ public sealed class ClusterFailoverTests(PostgresDatabase database) : IClassFixt
         return expected;
     }
 
-    private static async Task<IntegrationStatus> WaitForFinishedRunAsync(
+    /// <summary>
+    /// Waits until the brand's latest run succeeded. A run whose batch was on the killed silo fails and is
+    /// retried after <c>MixpanelSync:RunRetryBackoff</c>, so the first finished run may not be the last.
+    /// </summary>
+    private static async Task<IntegrationStatus> WaitForSucceededRunAsync(
         IClusterClient client,
         string brandId,
         TimeSpan timeout)
@@ -133,7 +132,7 @@ public sealed class ClusterFailoverTests(PostgresDatabase database) : IClassFixt
             try
             {
                 var status = await client.GetGrain<IBrandIntegrationGrain>(brandId).GetStatusAsync();
-                if (status.CurrentRun is null && status.LastRun is { EndedAt: not null })
+                if (status.CurrentRun is null && status.LastRun is { Outcome: SyncOutcome.Succeeded })
                 {
                     return status;
                 }
@@ -146,7 +145,7 @@ public sealed class ClusterFailoverTests(PostgresDatabase database) : IClassFixt
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The run of {brandId} did not finish within {timeout}.");
+                throw new TimeoutException($"No run of {brandId} succeeded within {timeout}.");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));
