@@ -1,0 +1,13 @@
+namespace MixpanelSync.Cli.Api;
+
+/// <summary>An event that validation or Mixpanel rejected during a run.</summary>
+internal sealed record RejectedEventResponse(
+    long DeadLetterId,
+    string EventId,
+    string EventType,
+    DateTimeOffset OccurredAt,
+    string Reason,
+    string? Field,
+    string? RunId,
+    DateTimeOffset RejectedAt,
+    DateTimeOffset? ReplayedAt);

@@ -1,0 +1,3 @@
+using MixpanelSync.Cli;
+
+return await CliApplication.RunAsync(args, CliEnvironment.FromProcess(), handleCtrlC: true);
