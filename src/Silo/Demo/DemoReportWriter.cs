@@ -135,18 +135,18 @@ internal static class DemoReportWriter
         WriteWrapped(
             output,
             "Check. Expected: the brand's stored events of each type in the backfill range, less rejected ones. "
-            + "Stored: the emulator's deduplicated view.");
-        var table = new TextTable("brand", "event name", ">expected", ">stored", "");
+            + "Stored: the events of that type's Mixpanel name in the emulator's deduplicated view.");
+        var table = new TextTable("brand", "event type", ">expected", ">stored", "");
         foreach (var brand in report.Brands)
         {
-            foreach (var name in brand.Check.ByName)
+            foreach (var type in brand.Check.ByType)
             {
                 table.AddRow(
                     brand.Dataset.BrandId,
-                    name.Name,
-                    TextTable.Count(name.Expected),
-                    TextTable.Count(name.Stored),
-                    name.Expected == name.Stored ? "ok" : "DIFFERS");
+                    type.Type,
+                    TextTable.Count(type.Expected),
+                    TextTable.Count(type.Stored),
+                    type.Expected == type.Stored ? "ok" : "DIFFERS");
             }
         }
 

@@ -180,22 +180,27 @@ internal sealed class DemoScenario(DemoHost host, TextWriter output)
 
         var deduplicated = host.Emulator.GetDeduplicatedEvents(dataset.ProjectToken);
         var stored = deduplicated
-            .CountBy(storedEvent => storedEvent.Name)
+            .CountBy(storedEvent => TypeOfEventName(storedEvent.Name))
             .ToDictionary(pair => pair.Key, pair => (long)pair.Value);
-        var byName = expected.Keys.Union(stored.Keys)
+        var byType = expected.Keys.Union(stored.Keys)
             .Order(StringComparer.Ordinal)
-            .Select(name => new EventNameCount(
-                name,
-                expected.GetValueOrDefault(name),
-                stored.GetValueOrDefault(name)))
+            .Select(type => new EventTypeCount(type, expected.GetValueOrDefault(type), stored.GetValueOrDefault(type)))
             .ToList();
 
         return new EmulatorCheck(
             runs.Sum(run => run.Summary.EventsImported),
             deduplicated.Count,
             host.Emulator.GetEvents(dataset.ProjectToken).Count,
-            byName);
+            byType);
     }
+
+    /// <summary>
+    /// Returns the brand event type a Mixpanel event name stands for: the schema's Mixpanel name (such as
+    /// <c>Video View</c>) or the type itself, because the demo sets no prefix and no custom names. An unknown name
+    /// is returned as it is, so that the check reports it.
+    /// </summary>
+    private static string TypeOfEventName(string name) =>
+        EventSchema.Types.FirstOrDefault(type => type.MixpanelName == name || type.Type == name)?.Type ?? name;
 
     private async Task<List<RejectedEventInfo>> ListRejectedAsync(DemoDataset dataset)
     {

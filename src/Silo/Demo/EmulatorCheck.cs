@@ -4,13 +4,13 @@ namespace MixpanelSync.Silo.Demo;
 /// <param name="Imported">Events the runs counted as imported.</param>
 /// <param name="Deduplicated">Events in the emulator's deduplicated view.</param>
 /// <param name="Raw">Events in the emulator's raw log, copies sent twice included.</param>
-/// <param name="ByName">Expected and stored events per event name.</param>
-internal sealed record EmulatorCheck(long Imported, long Deduplicated, long Raw, IReadOnlyList<EventNameCount> ByName)
+/// <param name="ByType">Expected and stored events per brand event type.</param>
+internal sealed record EmulatorCheck(long Imported, long Deduplicated, long Raw, IReadOnlyList<EventTypeCount> ByType)
 {
     /// <summary>
-    /// Whether the view contains exactly the imported events, nothing was stored twice and every event name has the
+    /// Whether the view contains exactly the imported events, nothing was stored twice and every event type has the
     /// expected count.
     /// </summary>
     public bool Matches =>
-        Imported == Deduplicated && Raw == Deduplicated && ByName.All(name => name.Expected == name.Stored);
+        Imported == Deduplicated && Raw == Deduplicated && ByType.All(type => type.Expected == type.Stored);
 }
