@@ -137,7 +137,7 @@ internal static class IngestCommand
             fraction,
             $"{Tables.Count(totals.Received)} sent, {Tables.Count(totals.Accepted)} stored, "
             + $"{Tables.Count(totals.Rejected)} rejected, "
-            + ProgressDisplay.Eta(ProgressDisplay.EstimateRemaining(fraction, elapsed)),
+            + (isFinal ? "done" : ProgressDisplay.Eta(ProgressDisplay.EstimateRemaining(fraction, elapsed))),
             isFinal);
     }
 

@@ -130,9 +130,10 @@ internal static class PushRunner
         while (!run.IsCompleted && !cancellationToken.IsCancellationRequested)
         {
             await Task.WhenAny(run, Task.Delay(ReportInterval, CancellationToken.None));
-            Report(progress, file, totals, meter, clock, isFinal: run.IsCompleted);
+            Report(progress, file, totals, meter, clock, isFinal: false);
         }
 
+        Report(progress, file, totals, meter, clock, isFinal: true);
         return await run;
     }
 
@@ -149,7 +150,7 @@ internal static class PushRunner
             fraction,
             $"{Tables.Count(totals.Imported)} imported, {Tables.Count(totals.Rejected + totals.Unreadable)} "
             + $"rejected, {Tables.Count(totals.Failed)} failed, {Tables.Count(meter.RetryCount)} retries, "
-            + ProgressDisplay.Eta(ProgressDisplay.EstimateRemaining(fraction, clock.Elapsed)),
+            + (isFinal ? "done" : ProgressDisplay.Eta(ProgressDisplay.EstimateRemaining(fraction, clock.Elapsed))),
             isFinal);
     }
 
