@@ -92,6 +92,9 @@ internal static class DemoCommand
         DemoReportWriter.WriteAddresses(host, output);
         await output.FlushAsync(cancellationToken);
         await host.WaitForShutdownAsync();
+        await output.WriteLineAsync(options.KeepData
+            ? $"Stopped. The data folder {host.DataDirectory} is kept."
+            : "Stopped. The data folder is deleted.");
         return exitCode;
     }
 }

@@ -36,7 +36,7 @@ internal static class DemoReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine();
-        WriteWrapped(output, "Summary. Requests are the /import requests the emulator answered during the run.");
+        WriteWrapped(output, "Summary. Requests are the /import requests the emulator received during the run.");
         var table = new TextTable(
             "brand",
             "run",
@@ -156,7 +156,7 @@ internal static class DemoReportWriter
             var check = brand.Check;
             output.WriteLine(
                 $"  {brand.Dataset.BrandId}: runs imported {TextTable.Count(check.Imported)}, the emulator's "
-                + $"deduplicated view holds {TextTable.Count(check.Deduplicated)}, its raw log "
+                + $"deduplicated view contains {TextTable.Count(check.Deduplicated)}, its raw log "
                 + $"{TextTable.Count(check.Raw)}: {(check.Matches ? "match" : "MISMATCH")}.");
         }
 
