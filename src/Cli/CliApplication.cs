@@ -62,6 +62,12 @@ internal static class CliApplication
             environment.Error.WriteLine(failure.Message);
             return failure.ExitCode;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            environment.Error.WriteLine(
+                $"Reading the input failed: {exception.Message} Check that the file exists and is readable.");
+            return ExitCodes.InvalidUsage;
+        }
         catch (OperationCanceledException)
         {
             environment.Error.WriteLine("Stopped by Ctrl+C.");
