@@ -1,6 +1,6 @@
 namespace MixpanelSync.Silo.Demo;
 
-/// <summary>What the demo did for every brand, and whether the emulator holds what the runs reported.</summary>
+/// <summary>What the demo did for every brand, and whether the emulator contains what the runs reported.</summary>
 /// <param name="Brands">One report per demo brand.</param>
 /// <param name="SyncElapsed">The time from the first connect to the end of the last run.</param>
 internal sealed record DemoReport(IReadOnlyList<BrandReport> Brands, TimeSpan SyncElapsed)
