@@ -62,7 +62,8 @@ public static class SyncHostExtensions
         builder.Services.AddSyncTelemetry();
         builder.Services
             .AddHealthChecks()
-            .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+            .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"])
+            .AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
         builder.Services.AddSyncApi(builder.Configuration);
         return builder;
     }
