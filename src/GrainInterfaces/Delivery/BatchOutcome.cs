@@ -8,9 +8,12 @@ public enum BatchOutcome
     /// <summary>Mixpanel returned 200 or 400: every event is imported or rejected.</summary>
     Delivered,
 
-    /// <summary>Every attempt failed with 429, 5xx, a timeout or a network error.</summary>
+    /// <summary>Every attempt failed with 408, 429, 5xx, a timeout or a network error.</summary>
     RetriesExhausted,
 
-    /// <summary>Mixpanel returned 401; retrying will not help until the credentials change.</summary>
+    /// <summary>Mixpanel returned 401 or 403; retrying will not help until the credentials change.</summary>
     CredentialsRejected,
+
+    /// <summary>Mixpanel returned a status or body that the delivery library does not handle.</summary>
+    UnexpectedResponse,
 }

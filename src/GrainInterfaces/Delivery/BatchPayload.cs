@@ -6,6 +6,11 @@ namespace MixpanelSync.GrainInterfaces.Delivery;
 /// <param name="GzippedBody">The gzip-compressed NDJSON body.</param>
 /// <param name="UncompressedBytes">The body's size before compression; Mixpanel's limits count these.</param>
 /// <param name="SourceKeys">The event store sequence number of each line, in line order.</param>
+/// <param name="InsertIds">The <c>$insert_id</c> written on each line, in line order.</param>
+/// <param name="LineBytes">
+/// The uncompressed length of each line, line feed included, in line order; they add up to
+/// <paramref name="UncompressedBytes"/> and let a 413 response split the body at a line boundary.
+/// </param>
 [GenerateSerializer]
 [Alias("mixpanel-sync.batch-payload")]
 public sealed record BatchPayload(
@@ -13,7 +18,9 @@ public sealed record BatchPayload(
     [property: Id(1)] string RunId,
     [property: Id(2)] byte[] GzippedBody,
     [property: Id(3)] long UncompressedBytes,
-    [property: Id(4)] long[] SourceKeys)
+    [property: Id(4)] long[] SourceKeys,
+    [property: Id(5)] string[] InsertIds,
+    [property: Id(6)] int[] LineBytes)
 {
     /// <summary>The number of events in the body.</summary>
     public int EventCount => SourceKeys.Length;

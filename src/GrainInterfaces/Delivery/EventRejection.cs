@@ -3,7 +3,7 @@ namespace MixpanelSync.GrainInterfaces.Delivery;
 /// <summary>One event that Mixpanel rejected.</summary>
 /// <param name="SourceKey">The event's sequence number in the event store.</param>
 /// <param name="Field">The field Mixpanel named, when it named one.</param>
-/// <param name="Reason">Mixpanel's message.</param>
+/// <param name="Reason">A short stable phrase, such as <c>rejected by Mixpanel</c>.</param>
 [GenerateSerializer]
 [Alias("mixpanel-sync.event-rejection")]
 public sealed record EventRejection(

@@ -4,13 +4,26 @@ namespace MixpanelSync.GrainInterfaces.Integration;
 /// <param name="EventNamePrefix">Text put before every event name, or empty for none.</param>
 /// <param name="ExcludedEventTypes">Brand event types that are never sent; they count as skipped.</param>
 /// <param name="IncludeContext">Whether device, app and location context becomes event properties.</param>
+/// <param name="IdentityMerge">The identity management of the brand's Mixpanel project.</param>
+/// <param name="EventNames">
+/// Mixpanel event names that replace the schema's, by brand event type, or <see langword="null"/> for none. The
+/// prefix applies to these names too.
+/// </param>
+/// <param name="AllowedCustomProperties">
+/// Custom property names that are sent; <see langword="null"/> or empty sends no custom property.
+/// </param>
 [GenerateSerializer]
 [Alias("mixpanel-sync.mapping-settings")]
 public sealed record MappingSettings(
     [property: Id(0)] string EventNamePrefix,
     [property: Id(1)] IReadOnlyList<string> ExcludedEventTypes,
-    [property: Id(2)] bool IncludeContext)
+    [property: Id(2)] bool IncludeContext,
+    [property: Id(3)] IdentityMergeMode IdentityMerge = IdentityMergeMode.Simplified,
+    [property: Id(4)] IReadOnlyDictionary<string, string>? EventNames = null,
+    [property: Id(5)] IReadOnlyList<string>? AllowedCustomProperties = null)
 {
-    /// <summary>No prefix, no excluded types, context included.</summary>
+    /// <summary>
+    /// No prefix, no excluded types, context included, Simplified ID Merge, schema names, no custom properties.
+    /// </summary>
     public static MappingSettings Default { get; } = new(string.Empty, [], IncludeContext: true);
 }

@@ -36,6 +36,13 @@ public sealed class RateBudgetOptions
     /// <value>Defaults to 2 seconds.</value>
     public TimeSpan DecreaseInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a grant whose release never arrives, because its sender's silo died, keeps counting before its
+    /// window starts. It should exceed the longest send: every attempt timing out plus every backoff.
+    /// </summary>
+    /// <value>Defaults to 15 minutes: 8 attempts of up to 60 seconds plus about 3 minutes of backoff.</value>
+    public TimeSpan MaxGrantHold { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The share of the limits regained per second without a 429 response.</summary>
     /// <value>Defaults to 0.01, so a budget halved by a 429 recovers fully in about 50 seconds.</value>
     public double RecoveryPerSecond { get; set; } = 0.01;

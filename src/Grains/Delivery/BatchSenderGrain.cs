@@ -1,148 +1,107 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
-using Microsoft.Extensions.Options;
 using MixpanelSync.GrainInterfaces.Budget;
 using MixpanelSync.GrainInterfaces.Delivery;
 using MixpanelSync.Grains.Hosting;
+using MixpanelSync.Grains.Mapping;
+using MixpanelSync.Mixpanel;
+using Orleans.Concurrency;
 
 namespace MixpanelSync.Grains.Delivery;
 
 /// <summary>
-/// Sends one batch per call: takes rate budget, sends, and retries 429, 5xx and network errors with
-/// exponential backoff and jitter.
+/// Sends one batch per call: takes rate budget, then hands the batch to <see cref="MixpanelIngestionClient"/>,
+/// whose retry pipeline retries 408, 429, 5xx and network errors and splits the batch on 413.
 /// </summary>
 [StatelessWorker(MaxLocalWorkers)]
 internal sealed class BatchSenderGrain(
-    IImportClient importClient,
+    MixpanelIngestionClient client,
     SecretProtector protector,
-    IOptions<MixpanelSyncOptions> options,
     SyncClock clock,
     ILogger<BatchSenderGrain> logger) : Grain, IBatchSenderGrain
 {
     /// <summary>Senders per silo; Mixpanel recommends 10 to 20 concurrent requests per project.</summary>
     public const int MaxLocalWorkers = 16;
 
-    public async Task<BatchDeliveryResult> SendAsync(MixpanelDestination destination, BatchPayload batch)
+    public async Task<BatchDeliveryResult> SendAsync(
+        MixpanelDestination destination,
+        BatchPayload batch,
+        CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var credentials = Decrypt(destination);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(batch);
+        var target = DeliveryTargets.Create(destination, protector);
+        var prepared = BatchPayloads.ToPrepared(batch);
         var budget = GrainFactory.GetGrain<IRateBudgetGrain>(destination.ProjectKey);
-        var retries = 0;
-        var throttled = 0;
-        long bytesSent = 0;
-        string? lastError = null;
 
-        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        var grant = await WaitForBudgetAsync(budget, batch, cancellationToken);
+        BatchResult result;
+        try
         {
-            await WaitForBudgetAsync(budget, batch);
-            bytesSent += batch.UncompressedBytes;
-            var result = await importClient.SendAsync(credentials, batch.GzippedBody, CancellationToken.None);
-
-            switch (result.Status)
-            {
-                case ImportStatus.Imported:
-                case ImportStatus.PartiallyRejected:
-                    return Delivered(batch, result, retries, throttled, bytesSent);
-                case ImportStatus.Unauthorized:
-                    return new BatchDeliveryResult(
-                        BatchOutcome.CredentialsRejected,
-                        0,
-                        [],
-                        retries,
-                        throttled,
-                        bytesSent,
-                        result.Error);
-                case ImportStatus.TooLarge:
-                    var tooLarge = batch.SourceKeys
-                        .Select(key => new EventRejection(key, null, "request too large"))
-                        .ToList();
-                    return new BatchDeliveryResult(
-                        BatchOutcome.Delivered,
-                        0,
-                        tooLarge,
-                        retries,
-                        throttled,
-                        bytesSent,
-                        result.Error);
-                case ImportStatus.Throttled:
-                    throttled++;
-                    await budget.ReportThrottledAsync();
-                    break;
-            }
-
-            lastError = result.Error;
-            if (attempt < settings.MaxAttempts)
-            {
-                retries++;
-                var delay = Backoff(settings, attempt);
-                Log.BatchRetrying(
-                    logger,
-                    batch.BrandId,
-                    batch.RunId,
-                    result.StatusCode,
-                    attempt,
-                    (long)delay.TotalMilliseconds);
-                await Task.Delay(delay, clock.Time);
-            }
+            result = await client.SendAsync(target, prepared, cancellationToken);
+        }
+        finally
+        {
+            // The grant counts for one more window from now, because Mixpanel may have counted the last attempt.
+            await budget.ReleaseAsync(grant.GrantId);
         }
 
-        Log.BatchRetriesExhausted(logger, batch.BrandId, batch.RunId, batch.EventCount, lastError);
-        return new BatchDeliveryResult(BatchOutcome.RetriesExhausted, 0, [], retries, throttled, bytesSent, lastError);
+        if (result.RateLimitedResponses > 0)
+        {
+            Log.BatchThrottled(logger, batch.BrandId, batch.RunId, result.RateLimitedResponses);
+            await budget.ReportThrottledAsync();
+        }
+
+        return ToDeliveryResult(batch, result);
     }
 
-    private ImportCredentials Decrypt(MixpanelDestination destination) => new(
-        destination.Residency,
-        protector.Unprotect(destination.ProtectedToken),
-        destination.ServiceAccountUsername,
-        destination.ProtectedServiceAccountSecret is null
-            ? null
-            : protector.Unprotect(destination.ProtectedServiceAccountSecret),
-        destination.ProjectId);
-
-    private async Task WaitForBudgetAsync(IRateBudgetGrain budget, BatchPayload batch)
+    private async Task<BudgetGrant> WaitForBudgetAsync(
+        IRateBudgetGrain budget,
+        BatchPayload batch,
+        CancellationToken cancellationToken)
     {
         while (true)
         {
             var grant = await budget.AcquireAsync(batch.UncompressedBytes, batch.EventCount);
             if (grant.Granted)
             {
-                return;
+                return grant;
             }
 
-            await Task.Delay(grant.RetryAfter, clock.Time);
+            Log.WaitingForBudget(logger, batch.BrandId, batch.RunId, (long)grant.RetryAfter.TotalMilliseconds);
+            await Task.Delay(grant.RetryAfter, clock.Time, cancellationToken);
         }
     }
 
-    private static BatchDeliveryResult Delivered(
-        BatchPayload batch,
-        ImportAttempt result,
-        int retries,
-        int throttled,
-        long bytesSent)
+    private BatchDeliveryResult ToDeliveryResult(BatchPayload batch, BatchResult result)
     {
-        var rejections = new List<EventRejection>(result.FailedRecords.Count);
-        foreach (var failed in result.FailedRecords)
+        var rejections = new List<EventRejection>(result.RejectedCount);
+        foreach (var outcome in result.Outcomes)
         {
-            if (failed.Index >= 0 && failed.Index < batch.SourceKeys.Length)
+            if (outcome.Status == EventOutcomeStatus.Rejected)
             {
-                rejections.Add(new EventRejection(batch.SourceKeys[failed.Index], failed.Field, failed.Message));
+                rejections.Add(new EventRejection(outcome.SourceKey, outcome.Field, RejectionReasons.Of(outcome)));
             }
+        }
+
+        var outcomeOfBatch = result.Status switch
+        {
+            BatchStatus.Completed => BatchOutcome.Delivered,
+            BatchStatus.CredentialsRejected => BatchOutcome.CredentialsRejected,
+            BatchStatus.UnexpectedResponse => BatchOutcome.UnexpectedResponse,
+            _ => BatchOutcome.RetriesExhausted,
+        };
+        if (outcomeOfBatch != BatchOutcome.Delivered)
+        {
+            Log.BatchNotDelivered(logger, batch.BrandId, batch.RunId, batch.EventCount, outcomeOfBatch, result.Error);
         }
 
         return new BatchDeliveryResult(
-            BatchOutcome.Delivered,
-            result.Imported,
+            outcomeOfBatch,
+            result.ImportedCount,
             rejections,
-            retries,
-            throttled,
-            bytesSent,
-            null);
-    }
-
-    private static TimeSpan Backoff(MixpanelSyncOptions settings, int attempt)
-    {
-        var exponential = settings.InitialBackoff * Math.Pow(2, attempt - 1);
-        var capped = exponential < settings.MaxBackoff ? exponential : settings.MaxBackoff;
-        return capped + settings.MaxJitter * Random.Shared.NextDouble();
+            Math.Max(0, result.Requests - 1),
+            result.RateLimitedResponses,
+            batch.UncompressedBytes * Math.Max(1, result.Requests),
+            outcomeOfBatch == BatchOutcome.Delivered ? null : result.Error);
     }
 }

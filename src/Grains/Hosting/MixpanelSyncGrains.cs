@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MixpanelSync.Grains.Budget;
-using MixpanelSync.Grains.Delivery;
-using MixpanelSync.Grains.Mapping;
+using MixpanelSync.Grains.Diagnostics;
+using MixpanelSync.Mixpanel;
 
 namespace MixpanelSync.Grains.Hosting;
 
@@ -15,8 +16,9 @@ public static class MixpanelSyncGrains
     public const string StorageName = "MixpanelSync";
 
     /// <summary>
-    /// Registers options (sections <c>MixpanelSync</c> and <c>MixpanelSync:RateBudget</c>), the /import
-    /// client, mapping, Data Protection and the clock. The host registers the grain storage named
+    /// Registers options (sections <c>MixpanelSync</c>, <c>MixpanelSync:RateBudget</c> and
+    /// <c>Mixpanel:Validation</c>), the delivery library configured from the <c>MixpanelSync</c> section, the
+    /// <c>MixpanelSync.Grains</c> meter, Data Protection and the clock. The host registers the grain storage named
     /// <see cref="StorageName"/>, a reminder service and an <c>IEventStore</c>.
     /// </summary>
     public static IServiceCollection AddMixpanelSyncGrains(
@@ -24,29 +26,29 @@ public static class MixpanelSyncGrains
         IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<MixpanelSyncOptions>()
-            .Bind(configuration.GetSection(MixpanelSyncOptions.SectionName))
-            .Validate(
-                options => options.ReminderPeriod >= TimeSpan.FromMinutes(1),
-                "MixpanelSync:ReminderPeriod must be at least 1 minute.")
-            .Validate(
-                options => options.MaxEventsPerBatch is >= 1 and <= 2000,
-                "MixpanelSync:MaxEventsPerBatch must be 1 to 2000.")
-            .Validate(options => options.MaxBatchesInFlight >= 1, "MixpanelSync:MaxBatchesInFlight must be at least 1.")
-            .Validate(options => options.MaxAttempts >= 1, "MixpanelSync:MaxAttempts must be at least 1.")
-            .ValidateOnStart();
+        AddSyncOptions(services, configuration);
         services.AddOptions<RateBudgetOptions>()
             .Bind(configuration.GetSection(RateBudgetOptions.SectionName))
             .Validate(options => options.Window > TimeSpan.Zero, "MixpanelSync:RateBudget:Window must be positive.")
             .Validate(
                 options => options.DecreaseFactor is > 0 and < 1,
                 "MixpanelSync:RateBudget:DecreaseFactor must be between 0 and 1.")
+            .Validate(
+                options => options.MaxGrantHold > TimeSpan.Zero,
+                "MixpanelSync:RateBudget:MaxGrantHold must be positive.")
             .ValidateOnStart();
 
-        services.AddHttpClient(HttpImportClient.HttpClientName);
-        services.TryAddSingleton<IImportClient, HttpImportClient>();
-        services.TryAddSingleton<IBrandEventMapper, BasicBrandEventMapper>();
-        services.TryAddSingleton<IMixpanelEventCheck, BasicMixpanelEventCheck>();
+        services.AddMixpanelDelivery();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IConfigureOptions<MixpanelEndpointOptions>, DeliveryOptionsSetup>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IConfigureOptions<MixpanelDeliveryOptions>, DeliveryOptionsSetup>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IConfigureOptions<MixpanelBatchOptions>, DeliveryOptionsSetup>());
+        services.AddOptions<MixpanelValidationOptions>()
+            .Bind(configuration.GetSection(MixpanelValidationOptions.SectionName));
+
+        services.TryAddSingleton<GrainMetrics>();
         services.TryAddSingleton(new SyncClock(TimeProvider.System));
         services.AddDataProtection().SetApplicationName("MixpanelSync");
         services.TryAddSingleton<SecretProtector>();
@@ -62,5 +64,38 @@ public static class MixpanelSyncGrains
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddMixpanelSyncGrains(configuration);
         return silo;
+    }
+
+    private static void AddSyncOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MixpanelSyncOptions>()
+            .Bind(configuration.GetSection(MixpanelSyncOptions.SectionName))
+            .Validate(
+                options => options.ReminderPeriod >= TimeSpan.FromMinutes(1),
+                "MixpanelSync:ReminderPeriod must be at least 1 minute.")
+            .Validate(
+                options => options.MaxEventsPerBatch is >= 1 and <= 2000,
+                "MixpanelSync:MaxEventsPerBatch must be 1 to 2000.")
+            .Validate(
+                options => options.MaxBatchBytes is >= 1_048_576 and <= 10_485_760,
+                "MixpanelSync:MaxBatchBytes must be 1048576 to 10485760.")
+            .Validate(options => options.PageSize >= 1, "MixpanelSync:PageSize must be at least 1.")
+            .Validate(options => options.MaxBatchesInFlight >= 1, "MixpanelSync:MaxBatchesInFlight must be at least 1.")
+            .Validate(options => options.MaxAttempts is >= 1 and <= 50, "MixpanelSync:MaxAttempts must be 1 to 50.")
+            .Validate(
+                options => options.InitialBackoff >= TimeSpan.Zero && options.MaxBackoff >= options.InitialBackoff,
+                "MixpanelSync:InitialBackoff must not be negative and MixpanelSync:MaxBackoff not less than it.")
+            .Validate(
+                options => options.MinJitter >= TimeSpan.Zero && options.MaxJitter >= TimeSpan.Zero,
+                "MixpanelSync:MinJitter and MixpanelSync:MaxJitter must not be negative.")
+            .Validate(
+                options => options.RequestTimeout >= TimeSpan.FromMilliseconds(10)
+                    && options.RequestTimeout <= TimeSpan.FromHours(1),
+                "MixpanelSync:RequestTimeout must be 10 ms to 1 hour.")
+            .Validate(
+                options => options.CredentialCheckTimeout > TimeSpan.Zero
+                    && options.CredentialCheckTimeout < TimeSpan.FromSeconds(30),
+                "MixpanelSync:CredentialCheckTimeout must be positive and below the 30-second grain call timeout.")
+            .ValidateOnStart();
     }
 }

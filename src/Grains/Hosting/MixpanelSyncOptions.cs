@@ -6,7 +6,7 @@ public sealed class MixpanelSyncOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "MixpanelSync";
 
-    /// <summary>Base address of the US ingestion API.</summary>
+    /// <summary>Base address of the US ingestion API; only tests and demonstrations point it elsewhere.</summary>
     /// <value>Defaults to <c>https://api.mixpanel.com/</c>.</value>
     public Uri UsBaseAddress { get; set; } = new("https://api.mixpanel.com/");
 
@@ -36,15 +36,15 @@ public sealed class MixpanelSyncOptions
     /// <value>Defaults to 2000.</value>
     public int MaxEventsPerBatch { get; set; } = 2000;
 
-    /// <summary>Uncompressed bytes per /import request.</summary>
+    /// <summary>Uncompressed bytes per /import request, 1,048,576 to 10,485,760.</summary>
     /// <value>Defaults to 9,000,000, below Mixpanel's documented 10 MB request limit.</value>
-    public long MaxBatchBytes { get; set; } = 9_000_000;
+    public int MaxBatchBytes { get; set; } = 9_000_000;
 
     /// <summary>Batches one run keeps in flight; Mixpanel recommends 10 to 20 concurrent requests.</summary>
     /// <value>Defaults to 16.</value>
     public int MaxBatchesInFlight { get; set; } = 16;
 
-    /// <summary>Attempts per batch before the run stops and retries later.</summary>
+    /// <summary>Attempts per batch before the run stops and retries later, 1 to 50.</summary>
     /// <value>Defaults to 8.</value>
     public int MaxAttempts { get; set; } = 8;
 
@@ -56,13 +56,26 @@ public sealed class MixpanelSyncOptions
     /// <value>Defaults to 60 seconds, as Mixpanel recommends.</value>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The smallest random jitter added to each backoff; a value above <see cref="MaxJitter"/> is lowered to it.
+    /// </summary>
+    /// <value>Defaults to 1 second; Mixpanel recommends 1 to 5 seconds.</value>
+    public TimeSpan MinJitter { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The largest random jitter added to each backoff.</summary>
     /// <value>Defaults to 5 seconds; Mixpanel recommends 1 to 5 seconds.</value>
     public TimeSpan MaxJitter { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Timeout of one HTTP request.</summary>
+    /// <summary>Timeout of one HTTP request, upload and response included, 10 ms to 1 hour.</summary>
     /// <value>Defaults to 60 seconds.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long connecting or changing credentials waits for Mixpanel's response to the credential check,
+    /// retries included; it must stay below Orleans' 30-second response timeout.
+    /// </summary>
+    /// <value>Defaults to 20 seconds.</value>
+    public TimeSpan CredentialCheckTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The wait before a run that ran out of retries is tried again; it doubles per failure.</summary>
     /// <value>Defaults to 5 minutes.</value>
@@ -71,12 +84,4 @@ public sealed class MixpanelSyncOptions
     /// <summary>The longest wait before a failed run is tried again.</summary>
     /// <value>Defaults to 1 hour.</value>
     public TimeSpan MaxRunRetryBackoff { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Returns the base address of a residency.</summary>
-    public Uri BaseAddressOf(GrainInterfaces.Integration.MixpanelResidency residency) => residency switch
-    {
-        GrainInterfaces.Integration.MixpanelResidency.Eu => EuBaseAddress,
-        GrainInterfaces.Integration.MixpanelResidency.India => IndiaBaseAddress,
-        _ => UsBaseAddress,
-    };
 }

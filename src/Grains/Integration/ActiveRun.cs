@@ -34,5 +34,9 @@ internal sealed class ActiveRun
     /// <summary>The dead letters a replay sends; empty for every pending one.</summary>
     [Id(9)] public List<long> ReplayIds { get; init; } = [];
 
+    /// <summary>The counts of the committed part of the run.</summary>
     [Id(10)] public RunCounters Counters { get; init; } = new();
+
+    /// <summary>A replay has handled every pending dead letter up to this dead-letter id.</summary>
+    [Id(11)] public long ReplayAfterId { get; set; }
 }

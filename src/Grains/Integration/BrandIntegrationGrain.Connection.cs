@@ -1,5 +1,6 @@
+using MixpanelSync.GrainInterfaces.Budget;
 using MixpanelSync.GrainInterfaces.Integration;
-using MixpanelSync.Grains.Delivery;
+using MixpanelSync.Grains.Mapping;
 using MixpanelSync.Grains.Scheduling;
 
 namespace MixpanelSync.Grains.Integration;
@@ -16,18 +17,17 @@ internal sealed partial class BrandIntegrationGrain
                 "The brand is already connected; update the settings or disconnect first.");
         }
 
-        if (ValidateSettings(request.ProjectToken, request.Schedule, request.ServiceAccount) is { } invalid)
+        var invalid = ValidateSettings(request.ProjectToken, request.Schedule, request.ServiceAccount)
+            ?? MappingConversion.Validate(request.Mapping);
+        if (invalid is not null)
         {
             return Failed(ConnectFailure.InvalidSettings, invalid);
         }
 
-        var credentials = new ImportCredentials(
+        var (failure, message) = await CheckCredentialsAsync(
             request.Residency,
             request.ProjectToken,
-            request.ServiceAccount?.Username,
-            request.ServiceAccount?.Secret,
-            request.ServiceAccount?.ProjectId);
-        var (failure, message) = await ConnectionProbe.CheckAsync(importClient, credentials);
+            request.ServiceAccount);
         if (failure != ConnectFailure.None)
         {
             Log.ConnectFailed(logger, BrandId, failure);
@@ -66,7 +66,9 @@ internal sealed partial class BrandIntegrationGrain
         var token = update.ProjectToken ?? protector.Unprotect(State.ProtectedToken!);
         var residency = update.Residency ?? State.Residency;
         var serviceAccount = update.RemoveServiceAccount ? null : update.ServiceAccount ?? StoredServiceAccount();
-        if (ValidateSettings(token, update.Schedule ?? State.Schedule, serviceAccount) is { } invalid)
+        var invalid = ValidateSettings(token, update.Schedule ?? State.Schedule, serviceAccount)
+            ?? MappingConversion.Validate(update.Mapping);
+        if (invalid is not null)
         {
             return Failed(ConnectFailure.InvalidSettings, invalid);
         }
@@ -75,13 +77,7 @@ internal sealed partial class BrandIntegrationGrain
             || update.ServiceAccount is not null || update.RemoveServiceAccount;
         if (credentialsChanged)
         {
-            var credentials = new ImportCredentials(
-                residency,
-                token,
-                serviceAccount?.Username,
-                serviceAccount?.Secret,
-                serviceAccount?.ProjectId);
-            var (failure, message) = await ConnectionProbe.CheckAsync(importClient, credentials);
+            var (failure, message) = await CheckCredentialsAsync(residency, token, serviceAccount);
             if (failure != ConnectFailure.None)
             {
                 Log.ConnectFailed(logger, BrandId, failure);
@@ -145,6 +141,16 @@ internal sealed partial class BrandIntegrationGrain
             : $"Disconnected. Run {runId} stops after the batches in flight. History and rejected events are kept.";
         return new DisconnectResult(true, message, runId);
     }
+
+    private Task<(ConnectFailure Failure, string Message)> CheckCredentialsAsync(
+        MixpanelResidency residency,
+        string token,
+        ServiceAccountCredentials? serviceAccount) =>
+        ConnectionProbe.CheckAsync(
+            ingestionClient,
+            GrainFactory.GetGrain<IRateBudgetGrain>(ProjectKeyOf(token)),
+            clock.Time,
+            new CredentialCheck(residency, token, serviceAccount, Settings.CredentialCheckTimeout));
 
     private ConnectResult Failed(ConnectFailure failure, string message) =>
         new(false, failure, message, CreateStatus());

@@ -1,8 +1,5 @@
-using MixpanelSync.Events.Storage;
 using MixpanelSync.GrainInterfaces.Delivery;
 using MixpanelSync.GrainInterfaces.Integration;
-using MixpanelSync.Grains.Delivery;
-using MixpanelSync.Mixpanel;
 
 namespace MixpanelSync.Grains.Integration;
 
@@ -11,9 +8,9 @@ internal sealed partial class BrandIntegrationGrain
     /// <summary>
     /// Reads pages up to the run's high-water mark, keeps up to
     /// <see cref="Hosting.MixpanelSyncOptions.MaxBatchesInFlight"/> batches in flight, and commits the position
-    /// only over the contiguous prefix of finished batches.
+    /// only over the contiguous prefix of finished segments.
     /// </summary>
-    private async Task<RunEnd> PumpAsync(ActiveRun run, CancellationToken stopToken)
+    private async Task<RunEnd> PumpAsync(ActiveRun run, CancellationToken stopToken, CancellationToken abortToken)
     {
         var destination = CreateDestination();
         var isBackfill = run.Trigger == SyncTrigger.Backfill;
@@ -22,7 +19,9 @@ internal sealed partial class BrandIntegrationGrain
             run.Position = Math.Max(run.Position, await store.GetCursorAsync(BrandId));
         }
 
-        var window = new Queue<Segment>();
+        using var preparer = new RunPreparer(BrandId, run, validator, batchOptions.Value);
+        var sender = GrainFactory.GetGrain<IBatchSenderGrain>(0);
+        var window = new Queue<RunSegment>();
         var readPosition = run.Position;
         var failure = (RunEnd?)null;
 
@@ -35,7 +34,7 @@ internal sealed partial class BrandIntegrationGrain
             }
 
             readPosition = page[^1].Sequence;
-            foreach (var segment in await PrepareSegmentsAsync(run, page))
+            foreach (var segment in preparer.Prepare(page))
             {
                 while (failure is null && window.Count(pending => pending.IsInFlight) >= Settings.MaxBatchesInFlight)
                 {
@@ -50,7 +49,7 @@ internal sealed partial class BrandIntegrationGrain
 
                 if (segment.Batch is not null)
                 {
-                    segment.Send = GrainFactory.GetGrain<IBatchSenderGrain>(0).SendAsync(destination, segment.Batch);
+                    segment.Send = sender.SendAsync(destination, segment.Batch, abortToken);
                 }
 
                 window.Enqueue(segment);
@@ -60,8 +59,10 @@ internal sealed partial class BrandIntegrationGrain
             DelayDeactivation(TimeSpan.FromMinutes(5));
         }
 
-        // Batches already handed to senders finish, so a stop or failure lands on a batch boundary.
-        await Task.WhenAll(window.Where(pending => pending.Send is not null).Select(pending => (Task)pending.Send!));
+        // Batches already handed to senders finish, so a stop or failure lands on a segment boundary. Their
+        // failures surface when the segments settle.
+        await Task.WhenAll(window.Where(pending => pending.Send is not null).Select(pending => (Task)pending.Send!))
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         failure ??= await SettleAsync(run, window, isBackfill);
 
         if (failure is not null)
@@ -69,172 +70,124 @@ internal sealed partial class BrandIntegrationGrain
             return failure.Value;
         }
 
-        return stopToken.IsCancellationRequested
-            ? new RunEnd(SyncOutcome.Cancelled, "The run was stopped.", CredentialsRejected: false)
-            : Completed(run);
+        return stopToken.IsCancellationRequested ? Stopped : Completed(run);
     }
+
+    private static RunEnd Stopped => new(SyncOutcome.Cancelled, "The run was stopped.", CredentialsRejected: false);
 
     private static RunEnd Completed(ActiveRun run) => run.Counters.RejectedByReason.Count > 0
         ? new RunEnd(SyncOutcome.CompletedWithRejections, null, CredentialsRejected: false)
         : new RunEnd(SyncOutcome.Succeeded, null, CredentialsRejected: false);
 
+    private static RunEnd NotDelivered(BatchDeliveryResult result) =>
+        new(SyncOutcome.Failed, result.Error, result.Outcome == BatchOutcome.CredentialsRejected);
+
     /// <summary>Commits the finished prefix of the window; returns the failure that stops the run, if any.</summary>
-    private async Task<RunEnd?> SettleAsync(ActiveRun run, Queue<Segment> window, bool isBackfill)
+    private async Task<RunEnd?> SettleAsync(ActiveRun run, Queue<RunSegment> window, bool isBackfill)
     {
-        var committed = run.Position;
+        var settled = new List<RunSegment>();
         RunEnd? failure = null;
 
-        while (window.TryPeek(out var segment) && segment.Send is not { IsCompleted: false })
+        while (window.TryPeek(out var segment) && !segment.IsInFlight)
         {
-            if (segment.Send is not null)
+            if (segment.Send is { } send)
             {
-                var result = await segment.Send;
-                if (result.Outcome != BatchOutcome.Delivered)
+                if (!send.IsCompletedSuccessfully && _abort?.IsCancellationRequested == true)
                 {
-                    failure = new RunEnd(
-                        SyncOutcome.Failed,
-                        result.Error,
-                        result.Outcome == BatchOutcome.CredentialsRejected);
+                    // Cancelled by deactivation; the resumed run sends this batch again.
+                    failure = Stopped;
                     break;
                 }
 
-                await RecordDeliveryAsync(run, segment, result);
+                var result = await send;
+                if (result.Outcome != BatchOutcome.Delivered)
+                {
+                    failure = NotDelivered(result);
+                    break;
+                }
+
+                AddDelivery(run, segment, result);
             }
 
             window.Dequeue();
-            run.Counters.Add(segment.Counters);
-            committed = segment.End;
+            settled.Add(segment);
         }
 
-        if (committed > run.Position)
+        if (settled.Count > 0)
         {
-            run.Position = isBackfill ? committed : await store.CommitCursorAsync(BrandId, committed);
-            await SaveAsync();
+            await CommitSegmentsAsync(run, settled, isBackfill);
         }
 
         return failure;
     }
 
-    private async Task RecordDeliveryAsync(ActiveRun run, Segment segment, BatchDeliveryResult result)
+    private static void AddDelivery(ActiveRun run, RunSegment segment, BatchDeliveryResult result)
     {
         segment.Counters.Imported += result.Imported;
         segment.Counters.Retries += result.Retries;
         segment.Counters.Bytes += result.BytesSent;
-        if (result.Rejections.Count == 0)
-        {
-            return;
-        }
-
-        var rejected = new List<RejectedEvent>(result.Rejections.Count);
         foreach (var rejection in result.Rejections)
         {
             segment.Counters.AddRejection(rejection.Reason);
-            if (segment.Events.TryGetValue(rejection.SourceKey, out var stored))
+            if (segment.BatchEvents.TryGetValue(rejection.SourceKey, out var stored))
             {
-                rejected.Add(new RejectedEvent(
-                    stored.Sequence,
-                    stored.Event,
-                    rejection.Reason,
-                    rejection.Field,
-                    run.RunId));
+                segment.Rejected.Add(new(stored.Sequence, stored.Event, rejection.Reason, rejection.Field, run.RunId));
             }
         }
-
-        await store.AddDeadLettersAsync(BrandId, rejected);
     }
 
-    /// <summary>Maps and checks one page, stores the rejected events, and cuts the rest into batches.</summary>
-    private async Task<List<Segment>> PrepareSegmentsAsync(ActiveRun run, IReadOnlyList<StoredEvent> page)
+    /// <summary>
+    /// Stores the segments' dead letters, then saves the run's counts and position, then moves the cursor, so a
+    /// crash at any step resumes before the segments and stores no dead letter twice.
+    /// </summary>
+    private async Task CommitSegmentsAsync(ActiveRun run, List<RunSegment> settled, bool isBackfill)
     {
-        var pageCounters = new RunCounters { Read = page.Count };
-        var (valid, bySequence, rejected) = MapAndCheck(run, page, pageCounters);
-
-        // NOTE: a run resumed after a crash reads this page again and stores its rejected events a second time.
+        ThrowIfRetired();
+        var end = settled[^1].End;
+        var rejected = settled.SelectMany(segment => segment.Rejected).ToList();
+        var mark = State.DeadLetterMark;
         if (rejected.Count > 0)
         {
-            await store.AddDeadLettersAsync(BrandId, rejected);
+            // Every event up to the segments' end is now accounted for, whichever write stored its dead letter.
+            mark = await AddDeadLettersOnceAsync(rejected, isAccounted: letter => letter.Sequence <= end);
         }
 
-        var segments = new List<Segment>();
-        var batches = BatchEncoder.Encode(valid, Settings.MaxEventsPerBatch, Settings.MaxBatchBytes);
-        foreach (var batch in batches)
+        var counters = new RunCounters();
+        foreach (var segment in settled)
         {
-            var payload = new BatchPayload(
-                BrandId,
-                run.RunId,
-                batch.GzippedBody,
-                batch.UncompressedBytes,
-                batch.SourceKeys);
-            var events = batch.SourceKeys.ToDictionary(key => key, key => bySequence[key]);
-            segments.Add(new Segment(
-                batch.SourceKeys[^1],
-                payload,
-                events,
-                new RunCounters { Sent = batch.SourceKeys.Length }));
+            counters.Add(segment.Counters);
         }
 
-        if (segments.Count == 0)
+        run.Counters.Add(counters);
+        run.Position = Math.Max(run.Position, end);
+        State.DeadLetterMark = mark;
+        await SaveAsync();
+        if (!isBackfill)
         {
-            segments.Add(new Segment(page[^1].Sequence, null, [], new RunCounters()));
+            await store.CommitCursorAsync(BrandId, run.Position);
         }
 
-        // The page's own counts are committed with its last batch, which ends at the page's last sequence.
-        var last = segments[^1];
-        segments[^1] = last with { End = page[^1].Sequence };
-        segments[^1].Counters.Add(pageCounters);
-        return segments;
+        RecordMetrics(counters);
     }
 
-    private (List<MixpanelEvent> Valid, Dictionary<long, StoredEvent> BySequence, List<RejectedEvent> Rejected)
-        MapAndCheck(
-            ActiveRun run,
-            IEnumerable<StoredEvent> events,
-            RunCounters counters)
+    private void RecordMetrics(RunCounters counters)
     {
-        var now = clock.Time.GetUtcNow();
-        var valid = new List<MixpanelEvent>();
-        var bySequence = new Dictionary<long, StoredEvent>();
-        var rejected = new List<RejectedEvent>();
-
-        foreach (var stored in events)
+        metrics.EventsRead(counters.Read);
+        metrics.EventsSkipped(counters.Skipped);
+        metrics.EventsSent(counters.Sent);
+        metrics.EventsImported(counters.Imported);
+        foreach (var (reason, count) in counters.RejectedByReason)
         {
-            var occurredAt = stored.Event.OccurredAt;
-            if (run.Trigger != SyncTrigger.Replay
-                && (occurredAt < run.SendFrom || occurredAt >= (run.SendUntil ?? DateTimeOffset.MaxValue)
-                    || run.Mapping.ExcludedEventTypes.Contains(stored.Event.Type)))
-            {
-                counters.Skipped++;
-                continue;
-            }
-
-            var mapped = mapper.Map(BrandId, stored.Sequence, stored.Event, run.Mapping);
-            if (eventCheck.Check(mapped, now) is { } failure)
-            {
-                counters.AddRejection(failure.Reason);
-                rejected.Add(new RejectedEvent(
-                    stored.Sequence,
-                    stored.Event,
-                    failure.Reason,
-                    failure.Field,
-                    run.RunId));
-                continue;
-            }
-
-            valid.Add(mapped);
-            bySequence[stored.Sequence] = stored;
+            metrics.EventsRejected(reason, count);
         }
-
-        return (valid, bySequence, rejected);
     }
 
-    private sealed record Segment(
-        long End,
-        BatchPayload? Batch,
-        Dictionary<long, StoredEvent> Events,
-        RunCounters Counters)
+    private void ThrowIfRetired()
     {
-        public Task<BatchDeliveryResult>? Send { get; set; }
-
-        public bool IsInFlight => Send is { IsCompleted: false };
+        if (_retired)
+        {
+            throw new InvalidOperationException(
+                $"Brand {BrandId}: the run outlived its activation's deactivation and stops without writing.");
+        }
     }
 }

@@ -1,95 +1,121 @@
 using MixpanelSync.Events.Storage;
 using MixpanelSync.GrainInterfaces.Delivery;
-using MixpanelSync.GrainInterfaces.Integration;
-using MixpanelSync.Grains.Delivery;
 
 namespace MixpanelSync.Grains.Integration;
 
 internal sealed partial class BrandIntegrationGrain
 {
     /// <summary>
-    /// Sends pending dead letters again with the run's settings, one batch at a time. A dead letter is marked
-    /// replayed once its event is imported or stored again as a new dead letter.
+    /// Maps, validates and sends pending dead letters again with the run's settings, one chunk at a time. A
+    /// dead letter is marked replayed once its event is imported or stored again as a new dead letter.
     /// </summary>
-    private async Task<RunEnd> ReplayAsync(ActiveRun run, CancellationToken stopToken)
+    /// <remarks>
+    /// A replay skips the dead letters it stores itself and those above
+    /// <see cref="IntegrationState.DeadLetterMark"/>, whose writes a crash may have left without saved progress.
+    /// </remarks>
+    private async Task<RunEnd> ReplayAsync(ActiveRun run, CancellationToken stopToken, CancellationToken abortToken)
     {
         var destination = CreateDestination();
         var selected = run.ReplayIds.Count == 0 ? null : run.ReplayIds.ToHashSet();
-        var afterId = 0L;
+        using var preparer = new RunPreparer(BrandId, run, validator, batchOptions.Value);
 
         while (!stopToken.IsCancellationRequested)
         {
+            if (selected is not null && run.ReplayAfterId >= selected.Max())
+            {
+                break;
+            }
+
             var letters = await store.ListDeadLettersAsync(
                 BrandId,
                 DeadLetterFilter.Pending,
-                afterId,
+                run.ReplayAfterId,
                 Settings.MaxEventsPerBatch);
             if (letters.Count == 0)
             {
                 break;
             }
 
-            afterId = letters[^1].Id;
-            var chosen = letters.Where(letter => selected is null || selected.Contains(letter.Id)).ToList();
-            if (chosen.Count == 0)
-            {
-                continue;
-            }
-
-            var failure = await ReplayLettersAsync(run, destination, chosen);
-            await SaveAsync();
+            var chosen = letters
+                .Where(letter => letter.RunId != run.RunId && letter.Id <= State.DeadLetterMark)
+                .Where(letter => selected is null || selected.Contains(letter.Id))
+                .ToList();
+            var failure = await ReplayLettersAsync(run, preparer, destination, chosen, letters[^1].Id, abortToken);
             if (failure is not null)
             {
                 return failure.Value;
             }
         }
 
-        return stopToken.IsCancellationRequested
-            ? new RunEnd(SyncOutcome.Cancelled, "The run was stopped.", CredentialsRejected: false)
-            : Completed(run);
+        return stopToken.IsCancellationRequested ? Stopped : Completed(run);
     }
 
     private async Task<RunEnd?> ReplayLettersAsync(
         ActiveRun run,
+        RunPreparer preparer,
         MixpanelDestination destination,
-        List<DeadLetter> letters)
+        List<DeadLetter> letters,
+        long lastListedId,
+        CancellationToken abortToken)
     {
-        var counters = new RunCounters { Read = letters.Count };
         var events = letters
             .GroupBy(letter => letter.Sequence)
             .Select(group => new StoredEvent(group.Key, BrandId, group.First().Event, group.First().CreatedAt))
+            .OrderBy(stored => stored.Sequence)
             .ToList();
-        var (valid, bySequence, rejected) = MapAndCheck(run, events, counters);
-        if (rejected.Count > 0)
+        var segments = preparer.Prepare(events);
+        var sender = GrainFactory.GetGrain<IBatchSenderGrain>(0);
+        foreach (var segment in segments.Where(segment => segment.Batch is not null))
         {
-            await store.AddDeadLettersAsync(BrandId, rejected);
-        }
-
-        foreach (var batch in BatchEncoder.Encode(valid, Settings.MaxEventsPerBatch, Settings.MaxBatchBytes))
-        {
-            var payload = new BatchPayload(
-                BrandId,
-                run.RunId,
-                batch.GzippedBody,
-                batch.UncompressedBytes,
-                batch.SourceKeys);
-            var result = await GrainFactory.GetGrain<IBatchSenderGrain>(0).SendAsync(destination, payload);
+            var result = await sender.SendAsync(destination, segment.Batch!, abortToken);
             if (result.Outcome != BatchOutcome.Delivered)
             {
-                return new RunEnd(SyncOutcome.Failed, result.Error, result.Outcome == BatchOutcome.CredentialsRejected);
+                return NotDelivered(result);
             }
 
-            var segment = new Segment(
-                batch.SourceKeys[^1],
-                payload,
-                batch.SourceKeys.ToDictionary(key => key, key => bySequence[key]),
-                counters);
-            counters.Sent += batch.SourceKeys.Length;
-            await RecordDeliveryAsync(run, segment, result);
+            AddDelivery(run, segment, result);
         }
 
-        await store.MarkDeadLettersReplayedAsync(BrandId, letters.Select(letter => letter.Id).ToList());
-        run.Counters.Add(counters);
+        await CommitReplayAsync(run, segments, letters, lastListedId);
         return null;
+    }
+
+    /// <summary>
+    /// Stores the chunk's new dead letters, then marks the replayed ones, then saves the run's counts and
+    /// position. A crash before the marks replays the chunk again, and its new dead letters are not stored twice.
+    /// </summary>
+    private async Task CommitReplayAsync(
+        ActiveRun run,
+        List<RunSegment> segments,
+        List<DeadLetter> letters,
+        long lastListedId)
+    {
+        ThrowIfRetired();
+        var rejected = segments.SelectMany(segment => segment.Rejected).ToList();
+        var mark = State.DeadLetterMark;
+        if (rejected.Count > 0)
+        {
+            var chunk = letters.Select(letter => letter.Sequence).ToHashSet();
+            mark = await AddDeadLettersOnceAsync(
+                rejected,
+                isAccounted: letter => letter.RunId == run.RunId || chunk.Contains(letter.Sequence));
+        }
+
+        if (letters.Count > 0)
+        {
+            await store.MarkDeadLettersReplayedAsync(BrandId, letters.Select(letter => letter.Id).ToList());
+        }
+
+        var counters = new RunCounters();
+        foreach (var segment in segments)
+        {
+            counters.Add(segment.Counters);
+        }
+
+        run.Counters.Add(counters);
+        run.ReplayAfterId = Math.Max(run.ReplayAfterId, lastListedId);
+        State.DeadLetterMark = mark;
+        await SaveAsync();
+        RecordMetrics(counters);
     }
 }

@@ -127,11 +127,13 @@ internal sealed partial class BrandIntegrationGrain
         }
 
         _deactivating = false;
+        _retired = false;
         _stop = new CancellationTokenSource();
-        _runTask = ExecuteRunAsync(run, _stop.Token);
+        _abort = new CancellationTokenSource();
+        _runTask = ExecuteRunAsync(run, _stop.Token, _abort.Token);
     }
 
-    private async Task ExecuteRunAsync(ActiveRun run, CancellationToken stopToken)
+    private async Task ExecuteRunAsync(ActiveRun run, CancellationToken stopToken, CancellationToken abortToken)
     {
         // Yield so that the request that started the run returns before the run's first turn.
         await Task.Yield();
@@ -146,18 +148,25 @@ internal sealed partial class BrandIntegrationGrain
             {
                 SetState(ConnectionState.Syncing, null);
                 end = run.Trigger == SyncTrigger.Replay
-                    ? await ReplayAsync(run, stopToken)
-                    : await PumpAsync(run, stopToken);
+                    ? await ReplayAsync(run, stopToken, abortToken)
+                    : await PumpAsync(run, stopToken, abortToken);
             }
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!_deactivating)
         {
             Log.RunCrashed(logger, exception, BrandId, run.RunId);
             end = new RunEnd(SyncOutcome.Failed, exception.Message, CredentialsRejected: false);
         }
+        catch (Exception exception) when (_deactivating)
+        {
+            // Deactivation cancelled the run's calls; the saved ActiveRun resumes on the next activation.
+            Log.RunSuspended(logger, exception, BrandId, run.RunId, run.Position);
+            return;
+        }
 
         if (_deactivating)
         {
+            Log.RunSuspended(logger, null, BrandId, run.RunId, run.Position);
             return;
         }
 
@@ -167,11 +176,19 @@ internal sealed partial class BrandIntegrationGrain
     private async Task FinishRunAsync(ActiveRun run, RunEnd end)
     {
         var now = clock.Time.GetUtcNow();
+        if (run.Trigger is not (SyncTrigger.Backfill or SyncTrigger.Replay) && run.Position > run.CursorFrom)
+        {
+            // A crash between saving the position and moving the cursor leaves the cursor behind. The next run
+            // starts from the cursor, so the cursor catches up with the position that this run saved.
+            await store.CommitCursorAsync(BrandId, run.Position);
+        }
+
         var summary = RunRecords.ToSummary(run, end.Outcome, now, end.Error);
         await store.SaveRunAsync(RunRecords.ToRecord(BrandId, run, summary));
         State.ActiveRun = null;
         State.LastRun = summary;
         ApplyRunEnd(run, end, summary, now);
+        metrics.RunFinished(run.Trigger, end.Outcome);
         await SaveAsync();
 
         Log.RunFinished(logger, BrandId, run.RunId, end.Outcome, summary.EventsRead, summary.EventsSkipped,

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 using MixpanelSync.Events.Storage;
 using MixpanelSync.GrainInterfaces.Delivery;
 using MixpanelSync.GrainInterfaces.Integration;
-using MixpanelSync.Grains.Delivery;
+using MixpanelSync.Grains.Diagnostics;
 using MixpanelSync.Grains.Hosting;
-using MixpanelSync.Grains.Mapping;
+using MixpanelSync.Mixpanel;
 
 namespace MixpanelSync.Grains.Integration;
 
@@ -18,18 +18,25 @@ namespace MixpanelSync.Grains.Integration;
 internal sealed partial class BrandIntegrationGrain(
     [PersistentState("integration", MixpanelSyncGrains.StorageName)] IPersistentState<IntegrationState> persistentState,
     IEventStore store,
-    IBrandEventMapper mapper,
-    IMixpanelEventCheck eventCheck,
-    IImportClient importClient,
+    MixpanelIngestionClient ingestionClient,
+    MixpanelEventValidator validator,
+    IOptions<MixpanelBatchOptions> batchOptions,
     SecretProtector protector,
     IOptions<MixpanelSyncOptions> options,
     SyncClock clock,
+    GrainMetrics metrics,
     ILogger<BrandIntegrationGrain> logger) : Grain, IBrandIntegrationGrain, IRemindable
 {
     private readonly SemaphoreSlim _saveGate = new(1, 1);
+
+    // _stop ends a run at the next batch boundary after the batches in flight; _abort also cancels those batches.
     private CancellationTokenSource? _stop;
+    private CancellationTokenSource? _abort;
     private Task? _runTask;
     private bool _deactivating;
+
+    // Set when deactivation stopped waiting for the run, which must then write nothing more.
+    private bool _retired;
 
     private IntegrationState State => persistentState.State;
 
@@ -56,15 +63,19 @@ internal sealed partial class BrandIntegrationGrain(
             return;
         }
 
-        // The run stops at a batch boundary; its ActiveRun stays in state and resumes on the next activation.
+        // Batches in flight are cancelled too, because the resumed run sends them again and Mixpanel deduplicates
+        // them by $insert_id. The ActiveRun stays in state and resumes on the next activation.
         _deactivating = true;
         _stop?.Cancel();
+        _abort?.Cancel();
         try
         {
             await _runTask!.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
+            _retired = true;
+            Log.RunAbandoned(logger, BrandId, State.ActiveRun?.RunId);
         }
     }
 

@@ -40,4 +40,10 @@ internal sealed class IntegrationState
 
     /// <summary>The trigger of the failed run that <see cref="RetryAt"/> repeats.</summary>
     [Id(19)] public SyncTrigger RetryTrigger { get; set; }
+
+    /// <summary>
+    /// Every dead letter of the brand with an id up to this one belongs to progress that is saved. Letters with
+    /// higher ids were stored by a write whose progress a crash may have lost, so writes skip their events.
+    /// </summary>
+    [Id(20)] public long DeadLetterMark { get; set; }
 }

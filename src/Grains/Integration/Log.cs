@@ -67,4 +67,29 @@ internal static partial class Log
 
     [LoggerMessage(1009, LogLevel.Debug, "Brand {BrandId} next scheduled run is due at {DueAt}")]
     public static partial void NextRunScheduled(ILogger logger, string brandId, DateTimeOffset dueAt);
+
+    [LoggerMessage(
+        1010,
+        LogLevel.Warning,
+        "Brand {BrandId} run {RunId} did not stop before deactivation timed out; it writes nothing more and "
+        + "resumes on the next activation")]
+    public static partial void RunAbandoned(ILogger logger, string brandId, string? runId);
+
+    [LoggerMessage(
+        1012,
+        LogLevel.Information,
+        "Brand {BrandId} run {RunId} stopped at sequence {Position} because the grain is deactivating; it resumes "
+        + "on the next activation")]
+    public static partial void RunSuspended(
+        ILogger logger,
+        Exception? exception,
+        string brandId,
+        string runId,
+        long position);
+
+    [LoggerMessage(
+        1011,
+        LogLevel.Debug,
+        "Brand {BrandId} skipped {Count} dead letters that an earlier write stored before its progress was saved")]
+    public static partial void DeadLettersAlreadyStored(ILogger logger, string brandId, int count);
 }
