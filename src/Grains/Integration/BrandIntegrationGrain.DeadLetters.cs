@@ -7,23 +7,37 @@ internal sealed partial class BrandIntegrationGrain
     private const int DeadLetterPageSize = 1000;
 
     /// <summary>
-    /// Stores rejected events as dead letters unless an earlier write already stored them, and returns the value
-    /// that <see cref="IntegrationState.DeadLetterMark"/> may take once the caller has saved the progress these
-    /// letters belong to.
+    /// Stores rejected events as dead letters unless a pending dead letter above
+    /// <see cref="IntegrationState.DeadLetterMark"/> already represents the same event.
     /// </summary>
     /// <remarks>
     /// A crash between storing dead letters and saving the run's progress leaves letters above the mark whose
     /// events the resumed run reads again. Their sequence numbers identify those events, so they are not stored a
-    /// second time. The mark moves past them only once <paramref name="isAccounted"/> returns true for each of them,
-    /// because saved progress covers them.
+    /// second time. The mark moves past them only once <paramref name="isAccounted"/> returns true for each of
+    /// them, because saved progress covers them.
     /// </remarks>
-    private async Task<long> AddDeadLettersOnceAsync(
+    private async Task<DeadLetterWrite> AddDeadLettersOnceAsync(
         IReadOnlyList<RejectedEvent> rejected,
         Func<DeadLetter, bool> isAccounted)
     {
         var unconfirmed = await ListDeadLettersAboveMarkAsync();
-        var alreadyStored = unconfirmed.Select(letter => letter.Sequence).ToHashSet();
-        var fresh = rejected.Where(item => !alreadyStored.Contains(item.Sequence)).ToList();
+        var pendingBySequence = unconfirmed
+            .Where(letter => letter.ReplayedAt is null)
+            .ToLookup(letter => letter.Sequence, letter => letter.Id);
+        var reusedIds = new HashSet<long>();
+        var fresh = new List<RejectedEvent>(rejected.Count);
+        foreach (var item in rejected)
+        {
+            if (pendingBySequence.Contains(item.Sequence))
+            {
+                reusedIds.UnionWith(pendingBySequence[item.Sequence]);
+            }
+            else
+            {
+                fresh.Add(item);
+            }
+        }
+
         if (fresh.Count < rejected.Count)
         {
             Log.DeadLettersAlreadyStored(logger, BrandId, rejected.Count - fresh.Count);
@@ -36,9 +50,8 @@ internal sealed partial class BrandIntegrationGrain
             highestId = Math.Max(highestId, ids.Max());
         }
 
-        return unconfirmed.All(isAccounted)
-            ? Math.Max(State.DeadLetterMark, highestId)
-            : State.DeadLetterMark;
+        var mark = unconfirmed.All(isAccounted) ? Math.Max(State.DeadLetterMark, highestId) : State.DeadLetterMark;
+        return new DeadLetterWrite(mark, reusedIds);
     }
 
     private async Task<List<DeadLetter>> ListDeadLettersAboveMarkAsync()
@@ -61,4 +74,12 @@ internal sealed partial class BrandIntegrationGrain
             afterId = page[^1].Id;
         }
     }
+
+    /// <summary>The outcome of <see cref="AddDeadLettersOnceAsync"/>.</summary>
+    /// <param name="Mark">
+    /// The value <see cref="IntegrationState.DeadLetterMark"/> may take once the caller has saved the progress
+    /// these dead letters belong to.
+    /// </param>
+    /// <param name="ReusedIds">The pending dead letters that represent rejected events instead of new ones.</param>
+    private sealed record DeadLetterWrite(long Mark, IReadOnlySet<long> ReusedIds);
 }

@@ -149,7 +149,8 @@ internal sealed partial class BrandIntegrationGrain
         if (rejected.Count > 0)
         {
             // Every event up to the segments' end is now accounted for, whichever write stored its dead letter.
-            mark = await AddDeadLettersOnceAsync(rejected, isAccounted: letter => letter.Sequence <= end);
+            var write = await AddDeadLettersOnceAsync(rejected, isAccounted: letter => letter.Sequence <= end);
+            mark = write.Mark;
         }
 
         var counters = new RunCounters();

@@ -10,8 +10,9 @@ internal sealed partial class BrandIntegrationGrain
     /// dead letter is marked replayed once its event is imported or stored again as a new dead letter.
     /// </summary>
     /// <remarks>
-    /// A replay skips the dead letters it stores itself and those above
-    /// <see cref="IntegrationState.DeadLetterMark"/>, whose writes a crash may have left without saved progress.
+    /// A replay skips the dead letters it stores itself. An event rejected again while a pending dead letter above
+    /// <see cref="IntegrationState.DeadLetterMark"/> already represents it, because a crash cut short an earlier
+    /// write, keeps that dead letter pending instead of getting a new one.
     /// </remarks>
     private async Task<RunEnd> ReplayAsync(ActiveRun run, CancellationToken stopToken, CancellationToken abortToken)
     {
@@ -37,7 +38,7 @@ internal sealed partial class BrandIntegrationGrain
             }
 
             var chosen = letters
-                .Where(letter => letter.RunId != run.RunId && letter.Id <= State.DeadLetterMark)
+                .Where(letter => letter.RunId != run.RunId)
                 .Where(letter => selected is null || selected.Contains(letter.Id))
                 .ToList();
             var failure = await ReplayLettersAsync(run, preparer, destination, chosen, letters[^1].Id, abortToken);
@@ -93,17 +94,21 @@ internal sealed partial class BrandIntegrationGrain
         ThrowIfRetired();
         var rejected = segments.SelectMany(segment => segment.Rejected).ToList();
         var mark = State.DeadLetterMark;
+        IReadOnlySet<long> reusedIds = new HashSet<long>();
         if (rejected.Count > 0)
         {
             var chunk = letters.Select(letter => letter.Sequence).ToHashSet();
-            mark = await AddDeadLettersOnceAsync(
+            var write = await AddDeadLettersOnceAsync(
                 rejected,
                 isAccounted: letter => letter.RunId == run.RunId || chunk.Contains(letter.Sequence));
+            mark = write.Mark;
+            reusedIds = write.ReusedIds;
         }
 
-        if (letters.Count > 0)
+        var replayedIds = letters.Select(letter => letter.Id).Where(id => !reusedIds.Contains(id)).ToList();
+        if (replayedIds.Count > 0)
         {
-            await store.MarkDeadLettersReplayedAsync(BrandId, letters.Select(letter => letter.Id).ToList());
+            await store.MarkDeadLettersReplayedAsync(BrandId, replayedIds);
         }
 
         var counters = new RunCounters();

@@ -1,3 +1,4 @@
+using MixpanelSync.Events.Storage;
 using MixpanelSync.GrainInterfaces.Integration;
 using MixpanelSync.Grains.Tests.Support;
 
@@ -64,6 +65,58 @@ public sealed class ReplayTests(SyncClusterFixture fixture)
         Assert.Equal(
             rejected.Select(letter => letter.DeadLetterId).Except([rejected[1].DeadLetterId, rejected[4].DeadLetterId]),
             pending.Select(letter => letter.DeadLetterId));
+    }
+
+    [Fact]
+    public async Task Replay_AfterCrashedReplayWrite_KeepsOnePendingLetter()
+    {
+        var (brandId, _, brand) = await _scenario.ConnectAsync();
+        await _scenario.AppendAsync(brandId, CreateEvents(valid: 5, longTags: 0, futureDated: 8));
+        await brand.SyncNowAsync();
+        await SyncScenario.WaitForRunAsync(brand);
+        var original = await _scenario.ListDeadLettersAsync(brandId);
+
+        // A replay that crashed after storing new dead letters for three events, before marking the old ones.
+        var crashed = original.Take(3)
+            .Select(letter => new RejectedEvent(letter.Sequence, letter.Event, letter.Reason, letter.Field, "crashed"))
+            .ToList();
+        await fixture.Store.AddDeadLettersAsync(brandId, crashed);
+        await brand.ReplayRejectedEventsAsync([]);
+        var replayed = await SyncScenario.WaitForRunAsync(brand);
+        var pending = await brand.ListRejectedEventsAsync(includeReplayed: false, afterId: 0, maxCount: 100);
+
+        Assert.Equal(8, original.Count);
+        Assert.Equal(SyncTrigger.Replay, replayed.LastRun!.Trigger);
+        Assert.Equal(8, replayed.LastRun.EventsRejected);
+        Assert.Equal(
+            original.Select(letter => letter.Sequence).Order(),
+            pending.Select(letter => letter.Sequence).Order());
+        Assert.Equal(3, pending.Count(letter => letter.RunId == "crashed"));
+    }
+
+    [Fact]
+    public async Task Replay_LettersStoredOutsideRuns_AreSent()
+    {
+        var (brandId, token, brand) = await _scenario.ConnectAsync();
+        var events = await _scenario.AppendAsync(brandId, CreateEvents(valid: 4, longTags: 0, futureDated: 0));
+        var sequences = await _scenario.SequencesByEventIdAsync(brandId);
+        var letters = events
+            .Select(source => new RejectedEvent(
+                sequences[source.Event.EventId],
+                source.Event,
+                "rejected by Mixpanel",
+                null,
+                RunId: null))
+            .ToList();
+        await fixture.Store.AddDeadLettersAsync(brandId, letters);
+
+        await brand.ReplayRejectedEventsAsync([]);
+        var replayed = await SyncScenario.WaitForRunAsync(brand);
+        var pending = await brand.ListRejectedEventsAsync(includeReplayed: false, afterId: 0, maxCount: 100);
+
+        Assert.Equal(4, replayed.LastRun!.EventsImported);
+        Assert.Empty(pending);
+        Assert.Equal(4, fixture.Emulator.GetDeduplicatedEvents(token).Count);
     }
 
     /// <summary>Creates valid events, then events with a 300-element tag list, then future-dated ones.</summary>
