@@ -40,7 +40,8 @@ public sealed class SyncTests(PageFixture fixture)
         await using var page = await fixture.OpenAsync(brand);
         await Assertions.Expect(page.RejectedRows).ToHaveCountAsync(3);
         await Assertions.Expect(page.RejectedRows.First).ToContainTextAsync("rejected-1");
-        await Assertions.Expect(page.RejectedRows.First).ToContainTextAsync("future");
+        await Assertions.Expect(page.RejectedRows.First).ToContainTextAsync("properties.time");
+        await Assertions.Expect(page.RejectedRows.First).ToContainTextAsync("rejected by Mixpanel");
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Replay all rejected events" }).ClickAsync();
 
