@@ -29,7 +29,7 @@ internal sealed partial class BrandIntegrationGrain(
 {
     private readonly SemaphoreSlim _saveGate = new(1, 1);
 
-    // _stop ends a run at the next batch boundary after the batches in flight; _abort also cancels those batches.
+    // _stop ends a run at the next batch boundary, after the batches in flight. _abort also cancels those batches.
     private CancellationTokenSource? _stop;
     private CancellationTokenSource? _abort;
     private Task? _runTask;
@@ -74,6 +74,7 @@ internal sealed partial class BrandIntegrationGrain(
         }
         catch (OperationCanceledException)
         {
+            // NOTE: a store write already under way still completes; only the run's later writes are skipped.
             _retired = true;
             Log.RunAbandoned(logger, BrandId, State.ActiveRun?.RunId);
         }
