@@ -50,7 +50,9 @@ public static class Reconciliation
         Assert.Equal(invalidSequences.Count, rejectedCount);
     }
 
-    /// <summary>Asserts that every invalid event is exactly one dead letter with a reason, and nothing else is.</summary>
+    /// <summary>
+    /// Asserts that every invalid event is exactly one dead letter with a reason, and nothing else is.
+    /// </summary>
     public static void AssertDeadLetteredOnce(
         IReadOnlyCollection<long> invalidSequences,
         IReadOnlyCollection<(long Sequence, string Reason)> deadLetters)
