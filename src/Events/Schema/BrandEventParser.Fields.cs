@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MixpanelSync.Mixpanel;
 
 namespace MixpanelSync.Events.Schema;
 
@@ -100,7 +101,7 @@ public sealed partial class BrandEventParser
             return null;
         }
 
-        if (IdentityPlaceholders.IsPlaceholder(text))
+        if (DistinctIds.IsPlaceholder(text))
         {
             issues.Warning(field,
                 $"{field} {JsonValues.Quote(text)} is a placeholder that Mixpanel rejects as an id, so it was " +

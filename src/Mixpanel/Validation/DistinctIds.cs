@@ -4,8 +4,9 @@ namespace MixpanelSync.Mixpanel;
 
 /// <summary>
 /// Placeholder values that Mixpanel's <c>/import</c> rejects as <c>distinct_id</c> and <c>$insert_id</c>.
+/// They usually come from clients that turn a missing value into a string.
 /// </summary>
-internal static class DistinctIds
+public static class DistinctIds
 {
     // Mixpanel's documentation lists these values without saying whether case matters, so they are matched
     // ignoring case. "[object Object]" is what JavaScript produces when an object is used as a string.
