@@ -48,6 +48,11 @@ internal sealed partial class EventWriter
                 + $"but a Mixpanel profile can have at most {MaxProfileProperties}.");
         }
 
+        if (update.Operation == ProfileOperation.Delete)
+        {
+            return TryWriteDelete(update, output, projectToken);
+        }
+
         _json.Reset(output);
         _json.WriteStartObject();
         _json.WriteString("$token"u8, projectToken);
@@ -64,6 +69,31 @@ internal sealed partial class EventWriter
         }
 
         _json.WriteEndObject();
+        _json.WriteEndObject();
+        _json.Flush();
+        return CheckEventSize();
+    }
+
+    /// <summary>
+    /// Writes <c>{"$token":…,"$distinct_id":…,"$delete":"","$ignore_alias":…}</c>. Mixpanel ignores the value of
+    /// <c>$delete</c> and finds the profile by <c>$distinct_id</c>.
+    /// </summary>
+    private bool TryWriteDelete(ProfileUpdate update, PooledBufferWriter output, string projectToken)
+    {
+        if (update.Properties is { Count: > 0 })
+        {
+            return Reject(
+                ValidationCode.TooManyProperties,
+                "properties",
+                $"A $delete update takes no properties, but {update.Properties.Count} were given.");
+        }
+
+        _json.Reset(output);
+        _json.WriteStartObject();
+        _json.WriteString("$token"u8, projectToken);
+        _json.WriteString("$distinct_id"u8, update.DistinctId);
+        _json.WriteString("$delete"u8, "");
+        _json.WriteBoolean("$ignore_alias"u8, update.IgnoreAlias);
         _json.WriteEndObject();
         _json.Flush();
         return CheckEventSize();

@@ -61,6 +61,47 @@ public sealed class ProfileTests(EmulatorFixture fixture) : IClassFixture<Emulat
         Assert.Empty(fixture.Emulator.GetProfiles(project.Token));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Engage_DeleteWithIgnoreAlias_RemovesOnlyThatProfile(bool ignoreAlias)
+    {
+        var project = fixture.AddProject();
+        using var client = new IngestionClient(fixture.Emulator);
+        var other = Update(project.Token, "$set", new JsonObject { ["a"] = 2 });
+        other["$distinct_id"] = "u2";
+        var delete = Update(project.Token, "$delete", JsonValue.Create(string.Empty));
+        delete["$ignore_alias"] = ignoreAlias;
+
+        var response = await EngageAsync(
+            client,
+            Update(project.Token, "$set", new JsonObject { ["a"] = 1 }),
+            other,
+            delete);
+
+        Assert.Equal("1", response.Body);
+        var profiles = fixture.Emulator.GetProfiles(project.Token);
+        Assert.False(profiles.ContainsKey("u1"));
+        Assert.True(profiles.ContainsKey("u2"));
+    }
+
+    [Fact]
+    public async Task Engage_DeleteWithTextIgnoreAlias_IsRejected()
+    {
+        var project = fixture.AddProject();
+        using var client = new IngestionClient(fixture.Emulator);
+        var delete = Update(project.Token, "$delete", JsonValue.Create(string.Empty));
+        delete["$ignore_alias"] = "yes";
+
+        await EngageAsync(client, Update(project.Token, "$set", new JsonObject { ["a"] = 1 }));
+        var response = await client.PostAsync(
+            "/engage?strict=1",
+            IngestionClient.Json(new JsonArray(delete).ToJsonString()));
+
+        Assert.Contains("$ignore_alias", response.Body, StringComparison.Ordinal);
+        Assert.True(fixture.Emulator.GetProfiles(project.Token).ContainsKey("u1"));
+    }
+
     [Fact]
     public async Task Engage_IgnoreTime_LeavesLastSeenUnset()
     {

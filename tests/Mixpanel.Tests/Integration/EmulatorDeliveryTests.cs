@@ -245,6 +245,24 @@ public sealed class EmulatorDeliveryTests
     }
 
     [Fact]
+    public async Task Send_ProfileDelete_RemovesEmulatorProfile()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        using var builder = new ProfileBatchBuilder(harness.Validator, new MixpanelBatchOptions(), EmulatorHarness.Token);
+        builder.Append(new ProfileUpdate("fan-1", ProfileOperation.Set, [new("tier", "gold")], 1));
+        builder.Append(new ProfileUpdate("fan-2", ProfileOperation.Set, [new("tier", "silver")], 2));
+        await harness.Client.SendAsync(EmulatorHarness.Target, builder.Flush()!);
+
+        builder.Append(ProfileUpdate.Delete("fan-1", ignoreAlias: true, sourceKey: 3));
+        var result = await harness.Client.SendAsync(EmulatorHarness.Target, builder.Flush()!);
+
+        Assert.Equal(1, result.ImportedCount);
+        var profiles = harness.Emulator.GetProfiles(EmulatorHarness.Token);
+        Assert.False(profiles.ContainsKey("fan-1"));
+        Assert.True(profiles.ContainsKey("fan-2"));
+    }
+
+    [Fact]
     public async Task Push_TrackEndpoint_DeliversRecentEvents()
     {
         await using var harness = await EmulatorHarness.StartAsync(

@@ -55,6 +55,37 @@ public sealed class ProfileBatchBuilderTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Flush_Delete_WritesDeleteAndIgnoreAlias(bool ignoreAlias)
+    {
+        using var builder = CreateSut();
+        builder.Append(ProfileUpdate.Delete("fan-1", ignoreAlias));
+
+        var line = System.Text.Encoding.UTF8.GetString(builder.Flush()!.Decompress()).TrimEnd('\n');
+
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        Assert.Equal(DeliveryHarness.Token, root.GetProperty("$token").GetString());
+        Assert.Equal("fan-1", root.GetProperty("$distinct_id").GetString());
+        Assert.Equal("", root.GetProperty("$delete").GetString());
+        Assert.Equal(ignoreAlias, root.GetProperty("$ignore_alias").GetBoolean());
+        Assert.False(root.TryGetProperty("$set", out _));
+    }
+
+    [Fact]
+    public void Append_DeleteWithProperties_Rejects()
+    {
+        using var builder = CreateSut();
+
+        var result = builder.Append(new ProfileUpdate("fan-1", ProfileOperation.Delete, [Member("tier", "gold")]));
+
+        Assert.NotNull(result.Validation.Rejection);
+        Assert.Equal("properties", result.Validation.Rejection!.Field);
+        Assert.Null(builder.Flush());
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("undefined")]

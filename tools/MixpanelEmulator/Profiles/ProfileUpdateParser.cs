@@ -38,7 +38,15 @@ internal static class ProfileUpdateParser
             return null;
         }
 
-        var ignoreTime = update["$ignore_time"] is JsonValue flag && flag.TryGetValue<bool>(out var value) && value;
+        // NOTE: the emulator stores no aliases, so every $delete removes exactly the profile under $distinct_id,
+        // which is what Mixpanel does with $ignore_alias true. The flag is still checked, as Mixpanel takes a boolean.
+        if (update.ContainsKey("$ignore_alias") && ReadFlag(update, "$ignore_alias") is null)
+        {
+            error = "'$ignore_alias' must be true or false";
+            return null;
+        }
+
+        var ignoreTime = ReadFlag(update, "$ignore_time") ?? false;
         var parsed = new ProfileUpdate(operation, update[OperationName(operation)]?.DeepClone(), ignoreTime);
         return new ParsedProfileUpdate(token, key, parsed);
     }
@@ -115,6 +123,9 @@ internal static class ProfileUpdateParser
         JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.ToJsonString(),
         _ => null,
     };
+
+    private static bool? ReadFlag(JsonObject update, string name) =>
+        update[name] is JsonValue flag && flag.TryGetValue<bool>(out var value) ? value : null;
 
     private static string OperationName(ProfileOperation operation) =>
         ProfileOperations.ByName.First(entry => entry.Value == operation).Key;
