@@ -248,7 +248,10 @@ public sealed class EmulatorDeliveryTests
     public async Task Send_ProfileDelete_RemovesEmulatorProfile()
     {
         await using var harness = await EmulatorHarness.StartAsync();
-        using var builder = new ProfileBatchBuilder(harness.Validator, new MixpanelBatchOptions(), EmulatorHarness.Token);
+        using var builder = new ProfileBatchBuilder(
+            harness.Validator,
+            new MixpanelBatchOptions(),
+            EmulatorHarness.Token);
         builder.Append(new ProfileUpdate("fan-1", ProfileOperation.Set, [new("tier", "gold")], 1));
         builder.Append(new ProfileUpdate("fan-2", ProfileOperation.Set, [new("tier", "silver")], 2));
         await harness.Client.SendAsync(EmulatorHarness.Target, builder.Flush()!);
