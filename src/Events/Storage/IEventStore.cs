@@ -44,6 +44,15 @@ public interface IEventStore
         int maxCount,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads every stored event of the given user ids of a brand, in sequence order, for the user profiles that
+    /// are derived from all of a user's events. Ids without events are left out.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ReadUserEventsAsync(
+        string brandId,
+        IReadOnlyCollection<string> userIds,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Returns the brand's committed cursor; 0 before the first commit.</summary>
     Task<long> GetCursorAsync(string brandId, CancellationToken cancellationToken = default);
 

@@ -97,4 +97,40 @@ public abstract partial class RelationalEventStore
 
         return page;
     }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<StoredEvent>> ReadUserEventsAsync(
+        string brandId,
+        IReadOnlyCollection<string> userIds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(brandId);
+        ArgumentNullException.ThrowIfNull(userIds);
+
+        var events = new List<StoredEvent>();
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+
+        // SQLite allows at most 32,766 parameters per statement, so the ids go in chunks.
+        foreach (var chunk in userIds.Distinct(StringComparer.Ordinal).Chunk(MaxIdsPerStatement))
+        {
+            await using var command = Sql.Command(connection, string.Empty, ("@brand", brandId));
+            var list = Sql.AddList(command, "user", chunk);
+            command.CommandText =
+                $"SELECT sequence, payload, stored_at FROM brand_events WHERE brand_id = @brand AND user_id IN ({list})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                events.Add(new StoredEvent(
+                    reader.GetInt64(0),
+                    brandId,
+                    BrandEventJson.Deserialize(reader.GetString(1)),
+                    Sql.FromMs(reader.GetInt64(2))));
+            }
+        }
+
+        events.Sort((left, right) => left.Sequence.CompareTo(right.Sequence));
+        return events;
+    }
+
+    private const int MaxIdsPerStatement = 500;
 }

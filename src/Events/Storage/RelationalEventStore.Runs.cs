@@ -7,7 +7,8 @@ public abstract partial class RelationalEventStore
 {
     private const string RunColumns =
         "run_id, brand_id, trigger, started_at, ended_at, cursor_from, high_water_mark, events_read, " +
-        "events_skipped, events_sent, events_imported, rejected_by_reason, retries, bytes_sent, outcome, error";
+        "events_skipped, events_sent, events_imported, rejected_by_reason, retries, bytes_sent, outcome, error, " +
+        "profiles_sent, profiles_failed";
 
     /// <inheritdoc/>
     public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default)
@@ -22,14 +23,15 @@ public abstract partial class RelationalEventStore
             $"""
             INSERT INTO sync_runs ({RunColumns})
             VALUES (@run, @brand, @trigger, @started, @ended, @cursor, @high, @read, @skipped, @sent, @imported,
-                    @rejected, @retries, @bytes, @outcome, @error)
+                    @rejected, @retries, @bytes, @outcome, @error, @profilesSent, @profilesFailed)
             ON CONFLICT (run_id) DO UPDATE SET
                 trigger = excluded.trigger, started_at = excluded.started_at, ended_at = excluded.ended_at,
                 cursor_from = excluded.cursor_from, high_water_mark = excluded.high_water_mark,
                 events_read = excluded.events_read, events_skipped = excluded.events_skipped,
                 events_sent = excluded.events_sent, events_imported = excluded.events_imported,
                 rejected_by_reason = excluded.rejected_by_reason, retries = excluded.retries,
-                bytes_sent = excluded.bytes_sent, outcome = excluded.outcome, error = excluded.error
+                bytes_sent = excluded.bytes_sent, outcome = excluded.outcome, error = excluded.error,
+                profiles_sent = excluded.profiles_sent, profiles_failed = excluded.profiles_failed
             """,
             ("@run", run.RunId),
             ("@brand", run.BrandId),
@@ -46,7 +48,9 @@ public abstract partial class RelationalEventStore
             ("@retries", run.Retries),
             ("@bytes", run.BytesSent),
             ("@outcome", run.Outcome.ToString()),
-            ("@error", run.Error));
+            ("@error", run.Error),
+            ("@profilesSent", run.ProfilesSent),
+            ("@profilesFailed", run.ProfilesFailed));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -98,5 +102,7 @@ public abstract partial class RelationalEventStore
         BytesSent = reader.GetInt64(13),
         Outcome = Enum.Parse<RunOutcome>(reader.GetString(14)),
         Error = Sql.NullableString(reader, 15),
+        ProfilesSent = reader.GetInt64(16),
+        ProfilesFailed = reader.GetInt64(17),
     };
 }

@@ -46,6 +46,12 @@ public sealed record RunRecord
     /// <summary>Uncompressed request body bytes sent, retries included.</summary>
     public long BytesSent { get; init; }
 
+    /// <summary>User profile updates that Mixpanel accepted, when the brand pushes profiles.</summary>
+    public long ProfilesSent { get; init; }
+
+    /// <summary>User profile updates that were rejected or could not be delivered.</summary>
+    public long ProfilesFailed { get; init; }
+
     /// <summary>How the run ended, or <see cref="RunOutcome.Running"/>.</summary>
     public RunOutcome Outcome { get; init; } = RunOutcome.Running;
 

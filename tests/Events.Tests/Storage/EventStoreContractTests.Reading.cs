@@ -175,4 +175,39 @@ public abstract partial class EventStoreContractTests
         Assert.Equal(Writers * BatchesPerWriter * EventsPerBatch, read.Count);
         Assert.Equal(read.Count, read.Distinct().Count());
     }
+
+    [Fact]
+    public async Task ReadUserEventsAsync_SomeUsers_ReturnsTheirEventsInOrder()
+    {
+        var store = await CreateStoreAsync();
+        var brandId = NewBrandId();
+        var otherBrand = NewBrandId();
+        await store.AppendAsync(brandId, [
+            NewEvent("a-1", userId: "u1"),
+            NewEvent("b-1", userId: "u2"),
+            NewEvent("c-1", userId: "u3"),
+            NewEvent("anon-1", userId: null),
+            NewEvent("a-2", userId: "u1"),
+        ]);
+        await store.AppendAsync(otherBrand, [NewEvent("x-1", userId: "u1")]);
+
+        var events = await store.ReadUserEventsAsync(brandId, ["u1", "u3", "u1", "missing"]);
+
+        Assert.Equal(["a-1", "c-1", "a-2"], EventIds(events));
+        Assert.True(events[0].Sequence < events[1].Sequence && events[1].Sequence < events[2].Sequence);
+    }
+
+    [Fact]
+    public async Task ReadUserEventsAsync_1200Users_ReadsAcrossChunks()
+    {
+        var store = await CreateStoreAsync();
+        var brandId = NewBrandId();
+        var users = Enumerable.Range(0, 1200).Select(i => $"user-{i}").ToList();
+        await store.AppendAsync(brandId, [.. users.Select(user => NewEvent("e-" + user, userId: user))]);
+
+        var events = await store.ReadUserEventsAsync(brandId, users);
+
+        Assert.Equal(1200, events.Count);
+        Assert.Equal(users.Order(StringComparer.Ordinal), events.Select(e => e.Event.UserId!).Order(StringComparer.Ordinal));
+    }
 }

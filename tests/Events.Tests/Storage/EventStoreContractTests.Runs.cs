@@ -30,6 +30,8 @@ public abstract partial class EventStoreContractTests
             BytesSent = 123_456,
             Outcome = RunOutcome.CompletedWithRejections,
             Error = "none",
+            ProfilesSent = 31,
+            ProfilesFailed = 2,
         };
 
         await store.SaveRunAsync(started);
@@ -43,6 +45,8 @@ public abstract partial class EventStoreContractTests
         Assert.Equal(ended with { RejectedByReason = final.RejectedByReason }, final);
         Assert.Equal(ended.RejectedByReason, final.RejectedByReason);
         Assert.Equal(3, final.EventsRejected);
+        Assert.Equal(31, final.ProfilesSent);
+        Assert.Equal(2, final.ProfilesFailed);
         Assert.Equal(TimeSpan.FromSeconds(42.5), final.Duration);
     }
 

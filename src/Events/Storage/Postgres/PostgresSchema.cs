@@ -45,9 +45,15 @@ internal static class PostgresSchema
             retries bigint NOT NULL,
             bytes_sent bigint NOT NULL,
             outcome text NOT NULL,
-            error text NULL)
+            error text NULL,
+            profiles_sent bigint NOT NULL DEFAULT 0,
+            profiles_failed bigint NOT NULL DEFAULT 0)
         """,
         "CREATE INDEX IF NOT EXISTS ix_sync_runs_brand_started ON sync_runs (brand_id, started_at)",
+
+        // Databases created before the profile counts existed gain the columns here.
+        "ALTER TABLE sync_runs ADD COLUMN IF NOT EXISTS profiles_sent bigint NOT NULL DEFAULT 0",
+        "ALTER TABLE sync_runs ADD COLUMN IF NOT EXISTS profiles_failed bigint NOT NULL DEFAULT 0",
         """
         CREATE TABLE IF NOT EXISTS dead_letters (
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -59,6 +60,30 @@ public sealed class SqliteEventStore : RelationalEventStore
         }
 
         await base.EnsureCreatedAsync(cancellationToken);
+        await AddMissingColumnsAsync(cancellationToken);
+    }
+
+    private async Task AddMissingColumnsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            await using var check = Sql.Command(
+                transaction,
+                "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column",
+                ("@table", table),
+                ("@column", column));
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
+            {
+                continue;
+            }
+
+            await using var alter = Sql.Command(transaction, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Closes the pooled connections to the database file.</summary>

@@ -46,7 +46,9 @@ internal static class SqliteSchema
             retries INTEGER NOT NULL,
             bytes_sent INTEGER NOT NULL,
             outcome TEXT NOT NULL,
-            error TEXT NULL)
+            error TEXT NULL,
+            profiles_sent INTEGER NOT NULL DEFAULT 0,
+            profiles_failed INTEGER NOT NULL DEFAULT 0)
         """,
         "CREATE INDEX IF NOT EXISTS ix_sync_runs_brand_started ON sync_runs (brand_id, started_at)",
         """
@@ -66,5 +68,15 @@ internal static class SqliteSchema
         """,
         "CREATE INDEX IF NOT EXISTS ix_dead_letters_brand_id ON dead_letters (brand_id, id)",
         "CREATE INDEX IF NOT EXISTS ix_dead_letters_brand_user ON dead_letters (brand_id, user_id)",
+    ];
+
+    /// <summary>
+    /// Columns added after the first release, as (table, column, definition). SQLite has no
+    /// <c>ADD COLUMN IF NOT EXISTS</c>, so the store adds each one that an older database file lacks.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    [
+        ("sync_runs", "profiles_sent", "INTEGER NOT NULL DEFAULT 0"),
+        ("sync_runs", "profiles_failed", "INTEGER NOT NULL DEFAULT 0"),
     ];
 }
