@@ -208,6 +208,8 @@ public abstract partial class EventStoreContractTests
         var events = await store.ReadUserEventsAsync(brandId, users);
 
         Assert.Equal(1200, events.Count);
-        Assert.Equal(users.Order(StringComparer.Ordinal), events.Select(e => e.Event.UserId!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            users.Order(StringComparer.Ordinal),
+            events.Select(e => e.Event.UserId!).Order(StringComparer.Ordinal));
     }
 }
