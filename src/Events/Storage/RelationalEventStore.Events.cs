@@ -116,7 +116,8 @@ public abstract partial class RelationalEventStore
             await using var command = Sql.Command(connection, string.Empty, ("@brand", brandId));
             var list = Sql.AddList(command, "user", chunk);
             command.CommandText =
-                $"SELECT sequence, payload, stored_at FROM brand_events WHERE brand_id = @brand AND user_id IN ({list})";
+                "SELECT sequence, payload, stored_at FROM brand_events " +
+                $"WHERE brand_id = @brand AND user_id IN ({list})";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
