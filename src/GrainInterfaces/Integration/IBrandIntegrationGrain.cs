@@ -68,13 +68,18 @@ public interface IBrandIntegrationGrain : IGrainWithStringKey
     [Alias("replay-rejected-events")]
     Task<SyncRequestResult> ReplayRejectedEventsAsync(IReadOnlyList<long> deadLetterIds);
 
-    /// <summary>Counts the stored events that a backfill from <paramref name="from"/> would send.</summary>
+    /// <summary>
+    /// Counts the stored events that happened from <paramref name="from"/> up to the connection time, which a
+    /// backfill from that date sends.
+    /// </summary>
     [Alias("preview-backfill")]
     Task<BackfillPreview> PreviewBackfillAsync(DateTimeOffset from);
 
     /// <summary>
     /// Starts a backfill run that sends the stored events that happened from <paramref name="from"/> up to
-    /// the connection time. Later regular runs also send events from that date on.
+    /// the connection time. Stored events that no regular run has read yet are sent from that date on, with no
+    /// upper limit, and the backfill moves the cursor past them. Later regular runs also send events from that
+    /// date on.
     /// </summary>
     [Alias("start-backfill")]
     Task<SyncRequestResult> StartBackfillAsync(DateTimeOffset from);

@@ -20,14 +20,17 @@ internal sealed class ActiveRun
     /// <summary>Events that happened before this time are skipped.</summary>
     [Id(4)] public required DateTimeOffset SendFrom { get; init; }
 
-    /// <summary>Events that happened at or after this time are skipped; backfills only.</summary>
+    /// <summary>
+    /// Events up to <see cref="BackfillCursor"/> that happened at or after this time are skipped; backfills only.
+    /// </summary>
     [Id(5)] public DateTimeOffset? SendUntil { get; init; }
 
     [Id(6)] public long CursorFrom { get; init; }
     [Id(7)] public long HighWaterMark { get; init; }
 
     /// <summary>
-    /// Every event up to this sequence is accounted for. Backfills keep it here, not in the store's cursor.
+    /// Every event up to this sequence is accounted for. Backfills move the store's cursor to it only once it is
+    /// past <see cref="BackfillCursor"/>.
     /// </summary>
     [Id(8)] public long Position { get; set; }
 
@@ -39,4 +42,10 @@ internal sealed class ActiveRun
 
     /// <summary>A replay has handled every pending dead letter up to this dead-letter id.</summary>
     [Id(11)] public long ReplayAfterId { get; set; }
+
+    /// <summary>
+    /// The store's cursor when a backfill started. Later events were read by no regular run yet, so the backfill
+    /// sends those from <see cref="SendFrom"/> on with no upper limit and moves the cursor past them.
+    /// </summary>
+    [Id(12)] public long BackfillCursor { get; init; } = long.MaxValue;
 }

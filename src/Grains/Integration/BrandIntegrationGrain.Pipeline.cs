@@ -163,7 +163,7 @@ internal sealed partial class BrandIntegrationGrain
         run.Position = Math.Max(run.Position, end);
         State.DeadLetterMark = mark;
         await SaveAsync();
-        if (!isBackfill)
+        if (!isBackfill || run.Position > run.BackfillCursor)
         {
             await store.CommitCursorAsync(BrandId, run.Position);
         }

@@ -84,8 +84,8 @@ internal sealed partial class BrandIntegrationGrain
 
         if (trigger == SyncTrigger.Backfill && backfillFrom is { } from)
         {
-            // The backfill covers events already passed over (up to the cursor);
-            // later regular runs send from `from` on.
+            // The backfill covers the events stored so far: up to the cursor those that regular runs passed
+            // over, and after it those that no run has read yet. Later regular runs send from `from` on.
             State.SendFrom = from < sendFrom ? from : sendFrom;
             return new ActiveRun
             {
@@ -96,8 +96,9 @@ internal sealed partial class BrandIntegrationGrain
                 SendFrom = from,
                 SendUntil = sendFrom,
                 CursorFrom = 0,
-                HighWaterMark = cursor,
+                HighWaterMark = await store.GetHighWaterMarkAsync(BrandId),
                 Position = 0,
+                BackfillCursor = cursor,
             };
         }
 
@@ -176,7 +177,8 @@ internal sealed partial class BrandIntegrationGrain
     private async Task FinishRunAsync(ActiveRun run, RunEnd end)
     {
         var now = clock.Time.GetUtcNow();
-        if (run.Trigger is not (SyncTrigger.Backfill or SyncTrigger.Replay) && run.Position > run.CursorFrom)
+        var cursorFrom = run.Trigger == SyncTrigger.Backfill ? run.BackfillCursor : run.CursorFrom;
+        if (run.Trigger != SyncTrigger.Replay && run.Position > cursorFrom)
         {
             // A crash between saving the position and moving the cursor leaves the cursor behind. The next run
             // starts from the cursor, so the cursor catches up with the position that this run saved.

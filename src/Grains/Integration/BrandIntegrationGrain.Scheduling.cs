@@ -23,6 +23,13 @@ internal sealed partial class BrandIntegrationGrain
             return;
         }
 
+        if (State.ActiveRun is null && IsRunLoopActive)
+        {
+            // The last run has ended and only its final state write remains, so a due run need not wait a period.
+            await _runTask!.ConfigureAwait(
+                ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
         if (IsRunLoopActive || State.ActiveRun is not null || State.State == ConnectionState.Error)
         {
             return;

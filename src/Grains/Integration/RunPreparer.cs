@@ -21,6 +21,7 @@ internal sealed class RunPreparer : IDisposable
     private readonly bool _includeContext;
     private readonly DateTimeOffset _sendFrom;
     private readonly DateTimeOffset _sendUntil;
+    private readonly long _backfillCursor;
     private readonly BatchBuilder _builder;
 
     public RunPreparer(
@@ -38,6 +39,7 @@ internal sealed class RunPreparer : IDisposable
         var isReplay = run.Trigger == SyncTrigger.Replay;
         _sendFrom = isReplay ? DateTimeOffset.MinValue : run.SendFrom;
         _sendUntil = isReplay ? DateTimeOffset.MaxValue : run.SendUntil ?? DateTimeOffset.MaxValue;
+        _backfillCursor = run.Trigger == SyncTrigger.Backfill ? run.BackfillCursor : long.MaxValue;
         _builder = new BatchBuilder(validator, batchOptions);
     }
 
@@ -68,7 +70,8 @@ internal sealed class RunPreparer : IDisposable
     private RunSegment Add(StoredEvent stored, RunSegment current, List<RunSegment> segments)
     {
         var occurredAt = stored.Event.OccurredAt;
-        if (occurredAt < _sendFrom || occurredAt >= _sendUntil)
+        var sendUntil = stored.Sequence <= _backfillCursor ? _sendUntil : DateTimeOffset.MaxValue;
+        if (occurredAt < _sendFrom || occurredAt >= sendUntil)
         {
             return Count(stored, current, skipped: true);
         }

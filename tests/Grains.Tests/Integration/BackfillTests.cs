@@ -40,4 +40,36 @@ public sealed class BackfillTests(SyncClusterFixture fixture)
             old.Concat(recent).Select(source => SyncScenario.InsertIdOf(brandId, source)).Order(),
             delivered.Order());
     }
+
+    [Fact]
+    public async Task Backfill_BeforeFirstRun_SendsPreviewedEvents()
+    {
+        var brandId = SyncScenario.NewId("brand");
+        var now = DateTimeOffset.UtcNow;
+        var old = Enumerable.Range(0, 90)
+            .Select(i => new SourceEvent(TestEvents.VideoView($"old-{i}", now.AddDays(-2), $"user-{i}"), true))
+            .ToList();
+        await _scenario.AppendAsync(brandId, old);
+        var (_, token, brand) = await _scenario.ConnectAsync(brandId);
+        var recent = await _scenario.AppendMixedAsync(brandId, count: 40, invalidEvery: 0);
+
+        var preview = await brand.PreviewBackfillAsync(now.AddDays(-7));
+        var started = await brand.StartBackfillAsync(now.AddDays(-7));
+        var backfilled = await SyncScenario.WaitForRunAsync(brand);
+        await brand.SyncNowAsync();
+        var regular = await SyncScenario.WaitForRunAsync(brand);
+        var delivered = fixture.Emulator.GetDeduplicatedEvents(token).Select(e => e.InsertId).ToList();
+
+        Assert.Equal(90, preview.EventCount);
+        Assert.True(started.Started, started.Message);
+        Assert.Equal(SyncOutcome.Succeeded, backfilled.LastRun!.Outcome);
+        Assert.Equal(130, backfilled.LastRun.EventsRead);
+        Assert.Equal(130, backfilled.LastRun.EventsImported);
+        Assert.Equal(SyncTrigger.Manual, regular.LastRun!.Trigger);
+        Assert.Equal(0, regular.LastRun.EventsRead);
+        Assert.Equal(
+            old.Concat(recent).Select(source => SyncScenario.InsertIdOf(brandId, source)).Order(),
+            delivered.Order());
+        await _scenario.AssertReconciledAsync(brandId, token, [.. old, .. recent]);
+    }
 }
