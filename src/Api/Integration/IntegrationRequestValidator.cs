@@ -245,7 +245,11 @@ internal static class IntegrationRequestValidator
             ];
         }
 
-        return new MappingSettings(prefix, [.. excluded.Distinct()], mapping.IncludeContext ?? true);
+        return new MappingSettings(
+            prefix,
+            [.. excluded.Distinct()],
+            mapping.IncludeContext ?? true,
+            PushProfiles: mapping.PushProfiles ?? false);
     }
 
     private static void AddIfBlank(Dictionary<string, string[]> errors, string? value, string field, string reason)

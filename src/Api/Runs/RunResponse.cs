@@ -21,6 +21,8 @@ namespace MixpanelSync.Api.Runs;
 /// <param name="Retries">Requests sent again after a retryable failure.</param>
 /// <param name="BytesSent">Uncompressed request bytes sent, retries included.</param>
 /// <param name="Error">The error that ended a failed run.</param>
+/// <param name="ProfilesSent">User profiles Mixpanel accepted; 0 unless the brand pushes profiles.</param>
+/// <param name="ProfilesFailed">User profiles rejected or not delivered.</param>
 public sealed record RunResponse(
     string RunId,
     string Trigger,
@@ -36,7 +38,9 @@ public sealed record RunResponse(
     IReadOnlyDictionary<string, long> RejectedByReason,
     long Retries,
     long BytesSent,
-    string? Error)
+    string? Error,
+    long ProfilesSent,
+    long ProfilesFailed)
 {
     internal static RunResponse From(RunSummary run) => new(
         run.RunId,
@@ -53,5 +57,7 @@ public sealed record RunResponse(
         run.RejectedByReason,
         run.Retries,
         run.BytesSent,
-        run.Error);
+        run.Error,
+        run.ProfilesSent,
+        run.ProfilesFailed);
 }

@@ -12,6 +12,10 @@ namespace MixpanelSync.GrainInterfaces.Integration;
 /// <param name="AllowedCustomProperties">
 /// Custom property names that are sent; <see langword="null"/> or empty sends no custom property.
 /// </param>
+/// <param name="PushProfiles">
+/// Whether a run also sets the Mixpanel user profiles of the users whose events it sent, through
+/// <c>/engage</c>. Off by default.
+/// </param>
 [GenerateSerializer]
 [Alias("mixpanel-sync.mapping-settings")]
 public sealed record MappingSettings(
@@ -20,10 +24,12 @@ public sealed record MappingSettings(
     [property: Id(2)] bool IncludeContext,
     [property: Id(3)] IdentityMergeMode IdentityMerge = IdentityMergeMode.Simplified,
     [property: Id(4)] IReadOnlyDictionary<string, string>? EventNames = null,
-    [property: Id(5)] IReadOnlyList<string>? AllowedCustomProperties = null)
+    [property: Id(5)] IReadOnlyList<string>? AllowedCustomProperties = null,
+    [property: Id(6)] bool PushProfiles = false)
 {
     /// <summary>
-    /// No prefix, no excluded types, context included, Simplified ID Merge, schema names, no custom properties.
+    /// No prefix, no excluded types, context included, Simplified ID Merge, schema names, no custom properties,
+    /// no profiles.
     /// </summary>
     public static MappingSettings Default { get; } = new(string.Empty, [], IncludeContext: true);
 }

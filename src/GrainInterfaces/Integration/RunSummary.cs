@@ -14,6 +14,8 @@ namespace MixpanelSync.GrainInterfaces.Integration;
 /// <param name="BytesSent">Uncompressed request bytes sent, retries included.</param>
 /// <param name="Outcome">How the run ended.</param>
 /// <param name="Error">The error that ended a failed run.</param>
+/// <param name="ProfilesSent">User profiles that Mixpanel accepted, when the brand pushes profiles.</param>
+/// <param name="ProfilesFailed">User profiles that were rejected or could not be delivered.</param>
 [GenerateSerializer]
 [Alias("mixpanel-sync.run-summary")]
 public sealed record RunSummary(
@@ -29,7 +31,9 @@ public sealed record RunSummary(
     [property: Id(9)] long Retries,
     [property: Id(10)] long BytesSent,
     [property: Id(11)] SyncOutcome Outcome,
-    [property: Id(12)] string? Error)
+    [property: Id(12)] string? Error,
+    [property: Id(13)] long ProfilesSent = 0,
+    [property: Id(14)] long ProfilesFailed = 0)
 {
     /// <summary>The total of <see cref="RejectedByReason"/>.</summary>
     public long EventsRejected => RejectedByReason.Values.Sum();

@@ -70,7 +70,13 @@ internal sealed partial class BrandIntegrationGrain
             return failure.Value;
         }
 
-        return stopToken.IsCancellationRequested ? Stopped : Completed(run);
+        if (stopToken.IsCancellationRequested)
+        {
+            return Stopped;
+        }
+
+        await PushProfilesAsync(run, abortToken);
+        return Completed(run);
     }
 
     private static RunEnd Stopped => new(SyncOutcome.Cancelled, "The run was stopped.", CredentialsRejected: false);

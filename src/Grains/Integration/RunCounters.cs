@@ -12,6 +12,8 @@ internal sealed class RunCounters
     [Id(4)] public Dictionary<string, long> RejectedByReason { get; init; } = new(StringComparer.Ordinal);
     [Id(5)] public long Retries { get; set; }
     [Id(6)] public long Bytes { get; set; }
+    [Id(7)] public long ProfilesSent { get; set; }
+    [Id(8)] public long ProfilesFailed { get; set; }
 
     public void AddRejection(string reason, long count = 1) =>
         RejectedByReason[reason] = RejectedByReason.GetValueOrDefault(reason) + count;
@@ -24,6 +26,8 @@ internal sealed class RunCounters
         Imported += other.Imported;
         Retries += other.Retries;
         Bytes += other.Bytes;
+        ProfilesSent += other.ProfilesSent;
+        ProfilesFailed += other.ProfilesFailed;
         foreach (var (reason, count) in other.RejectedByReason)
         {
             AddRejection(reason, count);

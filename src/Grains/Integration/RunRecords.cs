@@ -22,7 +22,9 @@ internal static class RunRecords
             counters.Retries,
             counters.Bytes,
             outcome,
-            error);
+            error,
+            counters.ProfilesSent,
+            counters.ProfilesFailed);
     }
 
     public static RunSummary ToSummary(RunRecord record) => new(
@@ -38,7 +40,9 @@ internal static class RunRecords
         record.Retries,
         record.BytesSent,
         (SyncOutcome)(int)record.Outcome,
-        record.Error);
+        record.Error,
+        record.ProfilesSent,
+        record.ProfilesFailed);
 
     public static RunRecord ToRecord(string brandId, ActiveRun run, RunSummary summary) => new()
     {
@@ -58,5 +62,7 @@ internal static class RunRecords
         BytesSent = summary.BytesSent,
         Outcome = (RunOutcome)(int)summary.Outcome,
         Error = summary.Error,
+        ProfilesSent = summary.ProfilesSent,
+        ProfilesFailed = summary.ProfilesFailed,
     };
 }

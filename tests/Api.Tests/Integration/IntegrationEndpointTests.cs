@@ -135,6 +135,27 @@ public sealed class IntegrationEndpointTests(ApiHostFixture fixture)
     }
 
     [Fact]
+    public async Task Update_PushProfiles_IsSavedAndShown()
+    {
+        var brandId = ApiHostFixture.NewBrandId();
+        await Brands.ConnectAsync(fixture, brandId);
+        using var client = fixture.CreateClient();
+        var before = await Json.ReadAsync(await client.GetAsync($"/api/v1/brands/{brandId}/integration"));
+
+        using var response = await Json.PatchAsync(
+            client,
+            $"/api/v1/brands/{brandId}/integration",
+            new { mapping = new { pushProfiles = true } });
+        var body = await Json.ReadAsync(response);
+        var after = await Json.ReadAsync(await client.GetAsync($"/api/v1/brands/{brandId}/integration"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(before.GetProperty("mapping").GetProperty("pushProfiles").GetBoolean());
+        Assert.True(body.GetProperty("mapping").GetProperty("pushProfiles").GetBoolean());
+        Assert.True(after.GetProperty("mapping").GetProperty("pushProfiles").GetBoolean());
+    }
+
+    [Fact]
     public async Task Update_NewToken_IsCheckedAndMasked()
     {
         var brandId = ApiHostFixture.NewBrandId();

@@ -88,6 +88,18 @@ public sealed class IntegrationValidationTests(ApiHostFixture fixture)
     }
 
     [Fact]
+    public async Task Connect_PushProfilesAsText_Returns400NamingIt()
+    {
+        var body = ValidConnectBody();
+        body["mapping"] = new JsonObject { ["pushProfiles"] = "yes" };
+
+        using var response = await PostConnectAsync(body.ToJsonString());
+
+        var problem = await Json.ReadProblemAsync(response, 400);
+        Assert.Contains("$.mapping.pushProfiles", Json.Detail(problem), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Connect_BaseAddressField_IsRejected()
     {
         var body = ValidConnectBody();
