@@ -134,4 +134,83 @@ public sealed class MixpanelFileReaderTests
         Assert.Empty(errors);
         Assert.Equal(20_000, events.Count);
     }
+
+    [Fact]
+    public async Task ReadAsync_CrlfBlankLinesAndNoFinalNewline_CountsRecords()
+    {
+        const string Text = "\uFEFF{\"event\":\"A\",\"properties\":{\"$insert_id\":\"a-1\"}}\r\n\r\n"
+            + "  \r\n{\"event\":\"B\",\"properties\":{\"$insert_id\":\"b-1\"}}\r\n{\"event\": broken";
+
+        var (events, errors) = await ReadAsync(Text);
+
+        Assert.Equal(["A", "B"], events.Select(e => e.Name));
+        Assert.Equal([1L, 4L], events.Select(e => e.SourceKey));
+        Assert.Equal(5L, Assert.Single(errors).RecordNumber);
+    }
+
+    [Fact]
+    public async Task ReadAsync_LineLongerThanBuffer_IsRead()
+    {
+        var longValue = new string('x', 600_000);
+        var text = $"{{\"event\":\"A\",\"properties\":{{\"note\":\"{longValue}\"}}}}\n"
+            + "{\"event\":\"B\",\"properties\":{}}\n";
+
+        var (events, errors) = await ReadAsync(text);
+
+        Assert.Empty(errors);
+        Assert.Equal(["A", "B"], events.Select(e => e.Name));
+        Assert.Equal(longValue, Property(events[0], "note"));
+    }
+
+    [Fact]
+    public async Task ReadAsync_SmallReads_SplitLinesAndMarkCorrectly()
+    {
+        var bytes = Encoding.UTF8.GetBytes(
+            "\uFEFF{\"event\":\"Å\",\"properties\":{\"city\":\"Tromsø\"}}\n{\"event\":\"B\",\"properties\":{}}\n");
+        using var stream = new TrickleStream(bytes, maxRead: 2);
+        var errors = new List<FileRecordError>();
+        var events = new List<MixpanelEvent>();
+        await foreach (var mixpanelEvent in MixpanelFileReader.ReadAsync(stream, errors.Add))
+        {
+            events.Add(mixpanelEvent);
+        }
+
+        Assert.Empty(errors);
+        Assert.Equal(["Å", "B"], events.Select(e => e.Name));
+        Assert.Equal("Tromsø", Property(events[0], "city"));
+    }
+
+    [Fact]
+    public async Task ReadAsync_Utf16File_IsDecoded()
+    {
+        var bytes = Encoding.Unicode.GetPreamble()
+            .Concat(Encoding.Unicode.GetBytes("{\"event\":\"A\",\"properties\":{\"city\":\"Tromsø\"}}\n"))
+            .ToArray();
+        using var stream = new MemoryStream(bytes);
+        var events = new List<MixpanelEvent>();
+        await foreach (var mixpanelEvent in MixpanelFileReader.ReadAsync(stream))
+        {
+            events.Add(mixpanelEvent);
+        }
+
+        Assert.Equal("A", Assert.Single(events).Name);
+        Assert.Equal("Tromsø", Property(events[0], "city"));
+    }
+
+    /// <summary>A read-only stream that returns at most a few bytes per read.</summary>
+    private sealed class TrickleStream(byte[] bytes, int maxRead) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            base.Read(buffer, offset, Math.Min(count, maxRead));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, maxRead)], cancellationToken);
+
+        public override Task<int> ReadAsync(
+            byte[] buffer,
+            int offset,
+            int count,
+            CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, maxRead), cancellationToken);
+    }
 }
