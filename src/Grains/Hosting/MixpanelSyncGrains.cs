@@ -83,6 +83,12 @@ public static class MixpanelSyncGrains
             .Validate(options => options.MaxBatchesInFlight >= 1, "MixpanelSync:MaxBatchesInFlight must be at least 1.")
             .Validate(options => options.MaxAttempts is >= 1 and <= 50, "MixpanelSync:MaxAttempts must be 1 to 50.")
             .Validate(
+                options => options.MaxBatchResends is >= 0 and <= 20,
+                "MixpanelSync:MaxBatchResends must be 0 to 20.")
+            .Validate(
+                options => options.BatchResendDelay >= TimeSpan.Zero,
+                "MixpanelSync:BatchResendDelay must not be negative.")
+            .Validate(
                 options => options.InitialBackoff >= TimeSpan.Zero && options.MaxBackoff >= options.InitialBackoff,
                 "MixpanelSync:InitialBackoff must not be negative and MixpanelSync:MaxBackoff not less than it.")
             .Validate(

@@ -77,6 +77,21 @@ public sealed class MixpanelSyncOptions
     /// <value>Defaults to 20 seconds.</value>
     public TimeSpan CredentialCheckTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How many times a run sends a batch again when the call to the batch sender fails in the cluster, for
+    /// example because a silo died while the batch was in flight, 0 to 20. Each resend carries the same
+    /// <c>$insert_id</c>s, so Mixpanel stores each event once.
+    /// </summary>
+    /// <value>Defaults to 5.</value>
+    public int MaxBatchResends { get; set; } = 5;
+
+    /// <summary>
+    /// The wait before the second resend of a batch; the first is sent at once, and the wait doubles after each
+    /// later one, so the cluster has time to notice the dead silo and move its grains.
+    /// </summary>
+    /// <value>Defaults to 2 seconds.</value>
+    public TimeSpan BatchResendDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The wait before a run that ran out of retries is tried again; it doubles per failure.</summary>
     /// <value>Defaults to 5 minutes.</value>
     public TimeSpan RunRetryBackoff { get; set; } = TimeSpan.FromMinutes(5);

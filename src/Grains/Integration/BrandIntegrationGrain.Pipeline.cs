@@ -49,7 +49,7 @@ internal sealed partial class BrandIntegrationGrain
 
                 if (segment.Batch is not null)
                 {
-                    segment.Send = sender.SendAsync(destination, segment.Batch, abortToken);
+                    segment.Send = SendBatchAsync(sender, destination, segment.Batch, abortToken);
                 }
 
                 window.Enqueue(segment);

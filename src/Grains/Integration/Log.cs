@@ -92,4 +92,18 @@ internal static partial class Log
         LogLevel.Debug,
         "Brand {BrandId} skipped {Count} dead letters that an earlier write stored before its progress was saved")]
     public static partial void DeadLettersAlreadyStored(ILogger logger, string brandId, int count);
+
+    [LoggerMessage(
+        1012,
+        LogLevel.Warning,
+        "Brand {BrandId} run {RunId}: the call that sent a batch of {EventCount} events failed in the cluster, "
+        + "resend {Resend} of {MaxResends}")]
+    public static partial void BatchResent(
+        ILogger logger,
+        Exception exception,
+        string brandId,
+        string runId,
+        int eventCount,
+        int resend,
+        int maxResends);
 }

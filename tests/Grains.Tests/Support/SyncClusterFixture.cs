@@ -71,6 +71,10 @@ public class SyncClusterFixture : TestClusterFixture, IAsyncLifetime
     {
     }
 
+    /// <summary>Adds the integration state storage: Orleans' memory storage, whose state lives in grains.</summary>
+    protected virtual void AddGrainStorage(ISiloBuilder silo) =>
+        silo.AddMemoryGrainStorage(MixpanelSyncGrains.StorageName);
+
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
         var settings = new Dictionary<string, string?>
@@ -99,7 +103,7 @@ public class SyncClusterFixture : TestClusterFixture, IAsyncLifetime
         // Random placement spreads brand grains over both silos; the default weighs the silos' resource use, and
         // two silos in one process report the same use.
         silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
-        silo.AddMemoryGrainStorage(MixpanelSyncGrains.StorageName);
+        AddGrainStorage(silo);
         silo.AddMixpanelSyncGrains(configuration);
         silo.Services.AddSingleton<IEventStore>(Store);
         silo.Services.AddSingleton(_dataProtection);
