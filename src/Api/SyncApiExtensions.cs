@@ -6,6 +6,7 @@ using MixpanelSync.Api.Audit;
 using MixpanelSync.Api.Authentication;
 using MixpanelSync.Api.Authorization;
 using MixpanelSync.Api.Backfill;
+using MixpanelSync.Api.EndUsers;
 using MixpanelSync.Api.Hosting;
 using MixpanelSync.Api.Http;
 using MixpanelSync.Api.Ingestion;
@@ -80,6 +81,7 @@ public static class SyncApiExtensions
         app.MapEventIngestion();
         app.MapKeys();
         app.MapAudit();
+        app.MapEndUsers();
 
         // The page's HTML, scripts and styles are public; the page sends the user's key with each API call.
         app.MapSettingsPage().AllowAnonymous();

@@ -26,4 +26,7 @@ public static class AuditActions
 
     /// <summary>A brand key was revoked.</summary>
     public const string RevokeKey = "revoke-key";
+
+    /// <summary>One end user's stored data was deleted, and their Mixpanel profiles when connected.</summary>
+    public const string DeleteEndUser = "delete-end-user";
 }

@@ -42,6 +42,18 @@ public interface IBrandIntegrationGrain : IGrainWithStringKey
     [Alias("disconnect")]
     Task<DisconnectResult> DisconnectAsync(bool confirmed);
 
+    /// <summary>
+    /// Deletes every stored event and dead letter of one end user, then sends a profile <c>$delete</c> for each of
+    /// the user's distinct_ids to the brand's Mixpanel project when one is connected. Events already pushed to
+    /// Mixpanel stay there.
+    /// </summary>
+    /// <param name="userId">The end user's user id, or <see langword="null"/>.</param>
+    /// <param name="deviceId">
+    /// A device id of the end user, or <see langword="null"/>. One of the two ids is required.
+    /// </param>
+    [Alias("delete-end-user")]
+    Task<EndUserDeletionResult> DeleteEndUserAsync(string? userId, string? deviceId);
+
     /// <summary>Returns the integration's state, settings without secrets, and current and last run.</summary>
     [Alias("get-status")]
     Task<IntegrationStatus> GetStatusAsync();

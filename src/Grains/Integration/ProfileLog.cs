@@ -28,4 +28,27 @@ internal static partial class ProfileLog
         int updateCount,
         BatchStatus status,
         string? error);
+
+    [LoggerMessage(
+        1052,
+        LogLevel.Information,
+        "Brand {BrandId} deleted an end user's {EventCount} events and sent profile deletions to Mixpanel: "
+        + "{ProfilesDeleted} accepted, {ProfilesFailed} failed")]
+    public static partial void EndUserDeleted(
+        ILogger logger,
+        string brandId,
+        long eventCount,
+        long profilesDeleted,
+        long profilesFailed);
+
+    [LoggerMessage(
+        1053,
+        LogLevel.Information,
+        "Brand {BrandId} deleted an end user's {EventCount} events; it is not connected, so the {DistinctIdCount} "
+        + "profiles in Mixpanel were not deleted")]
+    public static partial void EndUserDeletedLocally(
+        ILogger logger,
+        string brandId,
+        long eventCount,
+        int distinctIdCount);
 }

@@ -38,6 +38,7 @@ public sealed class OpenApiTests(ApiHostFixture fixture)
             "get /api/v1/brands/{brandId}/keys",
             "delete /api/v1/brands/{brandId}/keys/{keyId}",
             "get /api/v1/brands/{brandId}/audit",
+            "delete /api/v1/brands/{brandId}/end-users",
         ];
         foreach (var operation in expected)
         {
