@@ -171,7 +171,18 @@ internal sealed partial class BrandIntegrationGrain
             return;
         }
 
-        await FinishRunAsync(run, end);
+        try
+        {
+            await FinishRunAsync(run, end);
+        }
+        catch (Exception exception)
+        {
+            // The end could not be saved, such as while the database is down. The activation drops what it holds
+            // and the saved ActiveRun resumes from its saved position on the next activation; without this the
+            // run would stay in progress and block every later run until the silo restarts.
+            Log.RunEndNotSaved(logger, exception, BrandId, run.RunId);
+            DeactivateOnIdle();
+        }
     }
 
     private async Task FinishRunAsync(ActiveRun run, RunEnd end)

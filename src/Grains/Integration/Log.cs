@@ -69,6 +69,13 @@ internal static partial class Log
     public static partial void NextRunScheduled(ILogger logger, string brandId, DateTimeOffset dueAt);
 
     [LoggerMessage(
+        1013,
+        LogLevel.Error,
+        "Brand {BrandId} run {RunId} ended but its end could not be saved; the grain deactivates and the run "
+        + "resumes from its saved position on the next activation")]
+    public static partial void RunEndNotSaved(ILogger logger, Exception exception, string brandId, string runId);
+
+    [LoggerMessage(
         1010,
         LogLevel.Warning,
         "Brand {BrandId} run {RunId} did not stop before deactivation timed out; it writes nothing more and "

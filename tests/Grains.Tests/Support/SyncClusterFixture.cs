@@ -34,7 +34,7 @@ public class SyncClusterFixture : TestClusterFixture, IAsyncLifetime
     public MixpanelEmulatorHost SmallRequestEmulator { get; private set; } = null!;
 
     /// <summary>The event store both silos use.</summary>
-    internal SqliteEventStore Store { get; private set; } = null!;
+    internal IEventStore Store { get; private set; } = null!;
 
     /// <summary>The rate limit of every emulator project that sets none of its own.</summary>
     protected virtual EmulatorRateLimit EmulatorRateLimit { get; } =
@@ -42,17 +42,16 @@ public class SyncClusterFixture : TestClusterFixture, IAsyncLifetime
 
     public new async Task InitializeAsync()
     {
-        Emulator = await MixpanelEmulatorHost.StartAsync(new MixpanelEmulatorOptions { RateLimit = EmulatorRateLimit });
+        var emulatorOptions = new MixpanelEmulatorOptions { RateLimit = EmulatorRateLimit };
+        ConfigureEmulator(emulatorOptions);
+        Emulator = await MixpanelEmulatorHost.StartAsync(emulatorOptions);
         SmallRequestEmulator = await MixpanelEmulatorHost.StartAsync(new MixpanelEmulatorOptions
         {
             RateLimit = EmulatorRateLimit,
             MaxRequestBytes = SmallRequestMaxBytes,
         });
 
-        Store = new SqliteEventStore(
-            Options.Create(new SqliteEventStoreOptions { DatabasePath = Path.Combine(_dataDirectory, "events.db") }),
-            TimeProvider.System,
-            NullLogger<SqliteEventStore>.Instance);
+        Store = await CreateStoreAsync();
         await Store.EnsureCreatedAsync();
         await base.InitializeAsync();
     }
@@ -62,9 +61,28 @@ public class SyncClusterFixture : TestClusterFixture, IAsyncLifetime
         await base.DisposeAsync();
         await Emulator.DisposeAsync();
         await SmallRequestEmulator.DisposeAsync();
-        await Store.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        if (Store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
+
+    /// <summary>Changes the options of <see cref="Emulator"/>, such as its clock.</summary>
+    protected virtual void ConfigureEmulator(MixpanelEmulatorOptions options)
+    {
+    }
+
+    /// <summary>Creates the event store both silos use, by default a SQLite file in the data folder.</summary>
+    protected virtual Task<IEventStore> CreateStoreAsync() =>
+        Task.FromResult<IEventStore>(new SqliteEventStore(
+            Options.Create(new SqliteEventStoreOptions { DatabasePath = Path.Combine(_dataDirectory, "events.db") }),
+            TimeProvider.System,
+            NullLogger<SqliteEventStore>.Instance));
 
     /// <summary>Adds or changes the silos' settings.</summary>
     protected virtual void AddSettings(IDictionary<string, string?> settings)

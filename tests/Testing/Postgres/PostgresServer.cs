@@ -35,8 +35,8 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartSharedAsync);
 
     private readonly string _rootDirectory;
-    private readonly Process _server;
-    private readonly ServerLog _log;
+    private Process _server;
+    private ServerLog _log;
     private int? _watchdogProcessId;
     private int _disposed;
 
@@ -109,6 +109,31 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops the server with a fast shutdown and keeps its data folder, so that <see cref="RestartAsync"/> can
+    /// start it again. For tests of a database outage on a server the test owns, never on the shared one.
+    /// </summary>
+    public Task StopAsync() => StopServerAsync();
+
+    /// <summary>Starts a server that <see cref="StopAsync"/> stopped, on the same port and data folder.</summary>
+    /// <exception cref="InvalidOperationException">The server is running, or did not start again.</exception>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_server.HasExited)
+        {
+            throw new InvalidOperationException("The PostgreSQL server is still running; stop it first.");
+        }
+
+        _server.Dispose();
+        _log = new ServerLog();
+        _server = LaunchServer(PostgresBinaries.FindBinDirectory(), _rootDirectory, Port, _log);
+        if (!await WaitUntilReadyAsync(cancellationToken))
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL did not start again on 127.0.0.1:{Port}. Server output:\n{_log}");
+        }
     }
 
     /// <summary>
