@@ -12,6 +12,10 @@ namespace MixpanelSync.Api.RejectedEvents;
 /// <param name="RunId">The run that rejected it, when known.</param>
 /// <param name="RejectedAt">When it was rejected.</param>
 /// <param name="ReplayedAt">When it was replayed, or <see langword="null"/>.</param>
+/// <param name="Message">
+/// The explanation from validation or from Mixpanel's <c>failed_records</c>, or <see langword="null"/> when none
+/// was kept.
+/// </param>
 public sealed record RejectedEventResponse(
     long DeadLetterId,
     string EventId,
@@ -21,7 +25,8 @@ public sealed record RejectedEventResponse(
     string? Field,
     string? RunId,
     DateTimeOffset RejectedAt,
-    DateTimeOffset? ReplayedAt)
+    DateTimeOffset? ReplayedAt,
+    string? Message)
 {
     internal static RejectedEventResponse From(RejectedEventInfo info) => new(
         info.DeadLetterId,
@@ -32,5 +37,6 @@ public sealed record RejectedEventResponse(
         info.Field,
         info.RunId,
         info.RejectedAt,
-        info.ReplayedAt);
+        info.ReplayedAt,
+        info.Message);
 }

@@ -10,6 +10,7 @@ namespace MixpanelSync.Events.Storage;
 /// <param name="RunId">The run that rejected it, when known.</param>
 /// <param name="CreatedAt">When the dead letter was stored.</param>
 /// <param name="ReplayedAt">When it was marked as replayed; <see langword="null"/> until then.</param>
+/// <param name="Message">The explanation from validation or from Mixpanel's <c>failed_records</c>, when known.</param>
 public sealed record DeadLetter(
     long Id,
     string BrandId,
@@ -19,4 +20,5 @@ public sealed record DeadLetter(
     string? Field,
     string? RunId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ReplayedAt);
+    DateTimeOffset? ReplayedAt,
+    string? Message = null);

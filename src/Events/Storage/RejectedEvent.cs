@@ -6,4 +6,11 @@ namespace MixpanelSync.Events.Storage;
 /// <param name="Reason">Why the event was rejected, as a short stable phrase such as <c>time out of range</c>.</param>
 /// <param name="Field">The property or field at fault, when known.</param>
 /// <param name="RunId">The run that rejected it, when known.</param>
-public sealed record RejectedEvent(long Sequence, BrandEvent Event, string Reason, string? Field, string? RunId);
+/// <param name="Message">The explanation from validation or from Mixpanel's <c>failed_records</c>, when known.</param>
+public sealed record RejectedEvent(
+    long Sequence,
+    BrandEvent Event,
+    string Reason,
+    string? Field,
+    string? RunId,
+    string? Message = null);

@@ -6,7 +6,7 @@ namespace MixpanelSync.Events.Storage;
 public abstract partial class RelationalEventStore
 {
     private const string DeadLetterColumns =
-        "id, brand_id, sequence, payload, reason, field, run_id, created_at, replayed_at";
+        "id, brand_id, sequence, payload, reason, field, run_id, created_at, replayed_at, message";
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<long>> AddDeadLettersAsync(
@@ -108,8 +108,8 @@ public abstract partial class RelationalEventStore
             transaction,
             """
             INSERT INTO dead_letters
-                (brand_id, sequence, event_id, user_id, device_id, payload, reason, field, run_id, created_at)
-            VALUES (@brand, @sequence, @event, @user, @device, @payload, @reason, @field, @run, @now)
+                (brand_id, sequence, event_id, user_id, device_id, payload, reason, field, run_id, created_at, message)
+            VALUES (@brand, @sequence, @event, @user, @device, @payload, @reason, @field, @run, @now, @message)
             RETURNING id
             """,
             ("@brand", brandId),
@@ -121,7 +121,8 @@ public abstract partial class RelationalEventStore
             ("@reason", item.Reason),
             ("@field", item.Field),
             ("@run", item.RunId),
-            ("@now", now));
+            ("@now", now),
+            ("@message", item.Message));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
@@ -134,5 +135,6 @@ public abstract partial class RelationalEventStore
         Sql.NullableString(reader, 5),
         Sql.NullableString(reader, 6),
         Sql.FromMs(reader.GetInt64(7)),
-        Sql.NullableInt64(reader, 8) is { } replayed ? Sql.FromMs(replayed) : null);
+        Sql.NullableInt64(reader, 8) is { } replayed ? Sql.FromMs(replayed) : null,
+        Sql.NullableString(reader, 9));
 }

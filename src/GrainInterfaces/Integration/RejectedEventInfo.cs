@@ -11,6 +11,11 @@ namespace MixpanelSync.GrainInterfaces.Integration;
 /// <param name="RunId">The run that rejected it, when known.</param>
 /// <param name="RejectedAt">When it was rejected.</param>
 /// <param name="ReplayedAt">When it was replayed, or <see langword="null"/>.</param>
+/// <param name="Message">
+/// The explanation from validation or from Mixpanel's <c>failed_records</c>, such as <c>'properties.time' is
+/// invalid: must not be more than 1 hour in the future</c>; <see langword="null"/> for dead letters stored before
+/// messages were kept.
+/// </param>
 [GenerateSerializer]
 [Alias("mixpanel-sync.rejected-event")]
 public sealed record RejectedEventInfo(
@@ -23,4 +28,5 @@ public sealed record RejectedEventInfo(
     [property: Id(6)] string? Field,
     [property: Id(7)] string? RunId,
     [property: Id(8)] DateTimeOffset RejectedAt,
-    [property: Id(9)] DateTimeOffset? ReplayedAt);
+    [property: Id(9)] DateTimeOffset? ReplayedAt,
+    [property: Id(10)] string? Message = null);

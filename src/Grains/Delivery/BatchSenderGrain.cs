@@ -79,7 +79,11 @@ internal sealed class BatchSenderGrain(
         {
             if (outcome.Status == EventOutcomeStatus.Rejected)
             {
-                rejections.Add(new EventRejection(outcome.SourceKey, outcome.Field, RejectionReasons.Of(outcome)));
+                rejections.Add(new EventRejection(
+                    outcome.SourceKey,
+                    outcome.Field,
+                    RejectionReasons.Of(outcome),
+                    outcome.Message));
             }
         }
 

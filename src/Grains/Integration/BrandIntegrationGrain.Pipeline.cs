@@ -137,7 +137,13 @@ internal sealed partial class BrandIntegrationGrain
             segment.Counters.AddRejection(rejection.Reason);
             if (segment.BatchEvents.TryGetValue(rejection.SourceKey, out var stored))
             {
-                segment.Rejected.Add(new(stored.Sequence, stored.Event, rejection.Reason, rejection.Field, run.RunId));
+                segment.Rejected.Add(new(
+                    stored.Sequence,
+                    stored.Event,
+                    rejection.Reason,
+                    rejection.Field,
+                    run.RunId,
+                    rejection.Message));
             }
         }
     }

@@ -68,7 +68,7 @@ internal sealed partial class BrandIntegrationGrain
         var sender = GrainFactory.GetGrain<IBatchSenderGrain>(0);
         foreach (var segment in segments.Where(segment => segment.Batch is not null))
         {
-            var result = await sender.SendAsync(destination, segment.Batch!, abortToken);
+            var result = await SendBatchAsync(sender, destination, segment.Batch!, abortToken);
             if (result.Outcome != BatchOutcome.Delivered)
             {
                 return NotDelivered(result);

@@ -105,7 +105,8 @@ internal sealed partial class BrandIntegrationGrain(
             letter.Field,
             letter.RunId,
             letter.CreatedAt,
-            letter.ReplayedAt)).ToList();
+            letter.ReplayedAt,
+            letter.Message)).ToList();
     }
 
     private IntegrationStatus CreateStatus()

@@ -78,7 +78,7 @@ internal sealed class RunPreparer : IDisposable
 
         if (EventSchema.Find(stored.Event.Type) is null)
         {
-            Reject(current, stored, RejectionReasons.UnknownEventType, "event");
+            Reject(current, stored, RejectionReasons.UnknownEventType, "event", UnknownTypeMessage(stored));
             return Count(stored, current, skipped: false);
         }
 
@@ -99,7 +99,7 @@ internal sealed class RunPreparer : IDisposable
 
         if (append.Validation.Rejection is { } rejection)
         {
-            Reject(current, stored, RejectionReasons.Of(rejection.Code), rejection.Field);
+            Reject(current, stored, RejectionReasons.Of(rejection.Code), rejection.Field, rejection.Message);
         }
         else
         {
@@ -110,11 +110,14 @@ internal sealed class RunPreparer : IDisposable
         return Count(stored, current, skipped: false);
     }
 
-    private void Reject(RunSegment segment, StoredEvent stored, string reason, string? field)
+    private void Reject(RunSegment segment, StoredEvent stored, string reason, string? field, string? message)
     {
-        segment.Rejected.Add(new RejectedEvent(stored.Sequence, stored.Event, reason, field, _runId));
+        segment.Rejected.Add(new RejectedEvent(stored.Sequence, stored.Event, reason, field, _runId, message));
         segment.Counters.AddRejection(reason);
     }
+
+    private static string UnknownTypeMessage(StoredEvent stored) =>
+        $"The event type '{stored.Event.Type}' is not in the event schema, so it cannot be mapped.";
 
     private static RunSegment Count(StoredEvent stored, RunSegment segment, bool skipped)
     {

@@ -10,11 +10,10 @@ namespace MixpanelSync.Grains.Mapping;
 /// </summary>
 internal static class RejectionReasons
 {
-    /// <summary>Mixpanel listed the event in the <c>failed_records</c> of a 400 response.</summary>
-    /// <remarks>
-    /// TODO: dead letters keep Mixpanel's field but not its message, so a brand sees this phrase instead of
-    /// Mixpanel's explanation; carry the message beside the phrase.
-    /// </remarks>
+    /// <summary>
+    /// Mixpanel listed the event in the <c>failed_records</c> of a 400 response. Dead letters keep Mixpanel's
+    /// field and message beside this phrase.
+    /// </summary>
     public const string RejectedByMixpanel = "rejected by Mixpanel";
 
     /// <summary>Mixpanel returned 413 for a request that held only this event.</summary>

@@ -10,6 +10,8 @@ namespace MixpanelSync.Api.Tests.Runs;
 [Collection(ApiCollection.Name)]
 public sealed class RejectedEventEndpointTests(ApiHostFixture fixture)
 {
+    private const string DeadLetterMessage = "'properties.time' is invalid: must not be more than 1 hour in the future";
+
     [Fact]
     public async Task RejectedEvents_ListPagesAndReplaySendsThem()
     {
@@ -35,6 +37,7 @@ public sealed class RejectedEventEndpointTests(ApiHostFixture fixture)
         Assert.Equal(2, listed.Count);
         Assert.Equal("time out of range", listed[0].GetProperty("reason").GetString());
         Assert.Equal("properties.time", listed[0].GetProperty("field").GetString());
+        Assert.Equal(DeadLetterMessage, listed[0].GetProperty("message").GetString());
         Assert.Equal("dead-0", listed[0].GetProperty("eventId").GetString());
         Assert.Single(second.GetProperty("events").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, second.GetProperty("nextAfter").ValueKind);
@@ -102,7 +105,13 @@ public sealed class RejectedEventEndpointTests(ApiHostFixture fixture)
         await store.AppendAsync(brandId, events);
         var stored = await store.ReadPageAsync(brandId, 0, await store.GetHighWaterMarkAsync(brandId), count);
         var rejected = stored
-            .Select(item => new RejectedEvent(item.Sequence, item.Event, "time out of range", "properties.time", null))
+            .Select(item => new RejectedEvent(
+                item.Sequence,
+                item.Event,
+                "time out of range",
+                "properties.time",
+                null,
+                DeadLetterMessage))
             .ToList();
         await store.AddDeadLettersAsync(brandId, rejected);
     }

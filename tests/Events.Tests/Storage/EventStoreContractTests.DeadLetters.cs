@@ -28,6 +28,27 @@ public abstract partial class EventStoreContractTests
     }
 
     [Fact]
+    public async Task AddDeadLettersAsync_Message_IsListed()
+    {
+        var store = await CreateStoreAsync();
+        var brandId = NewBrandId();
+        const string message = "'properties.time' is invalid: must not be more than 1 hour in the future";
+        var rejected = new RejectedEvent(
+            3,
+            NewEvent("bad-1"),
+            "rejected by Mixpanel",
+            "properties.time",
+            "run-1",
+            message);
+
+        await store.AddDeadLettersAsync(brandId, [rejected, rejected with { Sequence = 4, Message = null }]);
+        var letters = await store.ListDeadLettersAsync(brandId, DeadLetterFilter.All, 0, 10);
+
+        Assert.Equal(message, letters[0].Message);
+        Assert.Null(letters[1].Message);
+    }
+
+    [Fact]
     public async Task MarkDeadLettersReplayedAsync_SomeIds_HidesThemFromPendingList()
     {
         var store = await CreateStoreAsync();

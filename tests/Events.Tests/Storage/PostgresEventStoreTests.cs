@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MixpanelSync.Events.Storage;
 using MixpanelSync.Events.Storage.Postgres;
 using MixpanelSync.Testing.Postgres;
+using Npgsql;
 
 namespace MixpanelSync.Events.Tests.Storage;
 
@@ -46,6 +47,34 @@ public sealed class PostgresEventStoreTests(PostgresDatabase database)
         await slowAppend;
 
         Assert.Equal(new AppendResult(1, 0), otherBrand);
+    }
+
+    [Fact]
+    public async Task EnsureCreatedAsync_DeadLettersWithoutMessage_AddsColumn()
+    {
+        var brandId = $"brand-{Guid.NewGuid():N}";
+        var rejected = new RejectedEvent(
+            1,
+            new BrandEvent { EventId = "e", Type = BrandEventTypes.Like, OccurredAt = Time.GetUtcNow(), UserId = "u" },
+            "rejected by Mixpanel",
+            "properties.time",
+            "run",
+            "too far ahead");
+        await (await CreateStoreAsync()).AddDeadLettersAsync(brandId, [rejected]);
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand("ALTER TABLE dead_letters DROP COLUMN message", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var store = await CreateStoreAsync();
+        await store.AddDeadLettersAsync(brandId, [rejected with { Sequence = 2 }]);
+        var letters = await store.ListDeadLettersAsync(brandId, DeadLetterFilter.All, 0, 10);
+
+        Assert.Equal(2, letters.Count);
+        Assert.Null(letters[0].Message);
+        Assert.Equal("too far ahead", letters[1].Message);
     }
 
     private protected override RelationalEventStore CreateStore(TimeProvider timeProvider) =>

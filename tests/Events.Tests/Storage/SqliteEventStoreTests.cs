@@ -70,6 +70,47 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests
         Assert.Equal(7, runs.Single(run => run.RunId == "new-run").ProfilesSent);
     }
 
+    [Fact]
+    public async Task EnsureCreatedAsync_OldDeadLettersTable_AddsMessageColumn()
+    {
+        var newEvent = new BrandEvent
+        {
+            EventId = "new",
+            Type = BrandEventTypes.Like,
+            OccurredAt = Time.GetUtcNow(),
+            UserId = "u",
+        };
+        var path = Path.Combine(_directory, "nested", "events.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                CREATE TABLE dead_letters (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, brand_id TEXT NOT NULL, sequence INTEGER NOT NULL,
+                    event_id TEXT NOT NULL, user_id TEXT NULL, device_id TEXT NULL, payload TEXT NOT NULL,
+                    reason TEXT NOT NULL, field TEXT NULL, run_id TEXT NULL, created_at INTEGER NOT NULL,
+                    replayed_at INTEGER NULL);
+                INSERT INTO dead_letters (brand_id, sequence, event_id, payload, reason, created_at)
+                VALUES ('brand', 1, 'old', @payload, 'rejected by Mixpanel', 0);
+                """;
+            command.Parameters.AddWithValue("@payload", BrandEventJson.Serialize(newEvent with { EventId = "old" }));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = await CreateStoreAsync();
+        await store.AddDeadLettersAsync(
+            "brand",
+            [new RejectedEvent(2, newEvent, "rejected by Mixpanel", "properties.time", "run", "too far ahead")]);
+        var letters = await store.ListDeadLettersAsync("brand", DeadLetterFilter.All, 0, 10);
+
+        Assert.Equal(["old", "new"], letters.Select(letter => letter.Event.EventId));
+        Assert.Null(letters[0].Message);
+        Assert.Equal("too far ahead", letters[1].Message);
+    }
+
     private protected override RelationalEventStore CreateStore(TimeProvider timeProvider) =>
         new SqliteEventStore(
             Options.Create(new SqliteEventStoreOptions

@@ -140,9 +140,10 @@ public sealed class ScheduledRunTests(ScheduleClusterFixture fixture)
         var brandId = SyncScenario.NewId("brand");
         var token = _scenario.AddProject();
 
-        // The events are real-time dated and the fake clock is years ahead, so only a backfill sends them.
+        // The events are dated by the real clock and the fake clock is years ahead, so only a backfill sends them.
+        var occurredAt = DateTimeOffset.UtcNow.AddDays(-2);
         var events = Enumerable.Range(0, 20)
-            .Select(i => new SourceEvent(TestEvents.VideoView($"view-{i}", DateTimeOffset.UtcNow, "user-1"), true))
+            .Select(i => new SourceEvent(TestEvents.VideoView($"view-{i}", occurredAt, "user-1"), true))
             .ToList();
         await _scenario.AppendAsync(brandId, events);
         fixture.Time.SetUtcNow(At(new DateOnly(NextYear(), 1, 5), 12));
@@ -151,7 +152,7 @@ public sealed class ScheduledRunTests(ScheduleClusterFixture fixture)
         await WaitUntilIdleAsync(brand);
         fixture.Emulator.GetFaults(token).SetLatency(TimeSpan.FromSeconds(1));
 
-        var backfill = await brand.StartBackfillAsync(DateTimeOffset.UtcNow.AddDays(-1));
+        var backfill = await brand.StartBackfillAsync(occurredAt.AddDays(-1));
         var syncNow = await brand.SyncNowAsync();
         var tick = await TickAsync(brand, fixture.Time.GetUtcNow().AddDays(3));
         fixture.Emulator.GetFaults(token).SetLatency(TimeSpan.Zero);

@@ -67,8 +67,10 @@ internal static class PostgresSchema
             field text NULL,
             run_id text NULL,
             created_at bigint NOT NULL,
-            replayed_at bigint NULL)
+            replayed_at bigint NULL,
+            message text NULL)
         """,
+        "ALTER TABLE dead_letters ADD COLUMN IF NOT EXISTS message text NULL",
         "CREATE INDEX IF NOT EXISTS ix_dead_letters_brand_id ON dead_letters (brand_id, id)",
         "CREATE INDEX IF NOT EXISTS ix_dead_letters_brand_user ON dead_letters (brand_id, user_id)",
     ];

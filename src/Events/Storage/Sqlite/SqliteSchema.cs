@@ -64,7 +64,8 @@ internal static class SqliteSchema
             field TEXT NULL,
             run_id TEXT NULL,
             created_at INTEGER NOT NULL,
-            replayed_at INTEGER NULL)
+            replayed_at INTEGER NULL,
+            message TEXT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_dead_letters_brand_id ON dead_letters (brand_id, id)",
         "CREATE INDEX IF NOT EXISTS ix_dead_letters_brand_user ON dead_letters (brand_id, user_id)",
@@ -78,5 +79,6 @@ internal static class SqliteSchema
     [
         ("sync_runs", "profiles_sent", "INTEGER NOT NULL DEFAULT 0"),
         ("sync_runs", "profiles_failed", "INTEGER NOT NULL DEFAULT 0"),
+        ("dead_letters", "message", "TEXT NULL"),
     ];
 }
