@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Writes N Mixpanel-shaped events as NDJSON, the same bytes for the same N and seed.
+"""Writes N events as NDJSON, the same bytes for the same N and seed.
 
-Each event has 15 properties and about 440 bytes of JSON: a millisecond time, a distinct_id,
-a unique $insert_id, a device id and eleven community and campaign properties.
+By default the events are Mixpanel-shaped: 15 properties and about 440 bytes of JSON each, with a
+millisecond time, a distinct_id, a unique $insert_id, a device id and eleven community and campaign
+properties. With --brand they are brand events in the ingestion shape of docs/event-schema.md
+(event_id, type, occurred_at, user_id, device_id, session_id, context and the type's properties).
 
-Usage: generate_events.py OUTPUT [--events N] [--seed S]
+Usage: generate_events.py OUTPUT [--events N] [--seed S] [--brand]
 """
 
 import argparse
@@ -47,11 +49,41 @@ def build_event(rng: random.Random, index: int) -> dict:
     }
 
 
+def build_brand_event(rng: random.Random, index: int) -> dict:
+    kind, properties = rng.choice(BRAND_EVENT_KINDS)(rng)
+    return {
+        "event_id": f"e-{index:09d}",
+        "type": kind,
+        "occurred_at": BASE_TIME_MS + rng.randrange(SPAN_MS),
+        "user_id": f"user-{rng.randrange(200_000):07d}",
+        "device_id": f"dev-{rng.getrandbits(80):020x}",
+        "session_id": f"sess-{rng.getrandbits(64):016x}",
+        "context": {"os": rng.choice(PLATFORMS), "app_version": f"5.{rng.randrange(10)}", "country": rng.choice(COUNTRIES)},
+        "properties": properties,
+    }
+
+
+BRAND_EVENT_KINDS = [
+    lambda rng: ("video_view", {"video_id": f"v-{rng.randrange(1_000_000):07d}",
+                                "watch_time_ms": rng.randrange(1000, 60_000), "duration_ms": 60_000}),
+    lambda rng: ("like", {"target_id": f"post-{rng.randrange(10_000_000):08d}", "target_type": "post"}),
+    lambda rng: ("share", {"target_id": f"post-{rng.randrange(10_000_000):08d}", "channel": rng.choice(CHANNELS)}),
+    lambda rng: ("comment", {"target_id": f"post-{rng.randrange(10_000_000):08d}", "length_chars": rng.randrange(400)}),
+    lambda rng: ("community_join", {"community_id": f"community-{rng.randrange(5000):05d}",
+                                    "source": rng.choice(SOURCES)}),
+    lambda rng: ("community_post", {"community_id": f"community-{rng.randrange(5000):05d}",
+                                    "post_id": f"post-{rng.randrange(10_000_000):08d}"}),
+    lambda rng: ("product_view", {"product_id": f"sku-{rng.randrange(100_000):06d}",
+                                  "price": rng.randrange(100, 20_000) / 100, "currency": "EUR"}),
+]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output")
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=20261204)
+    parser.add_argument("--brand", action="store_true", help="write brand events instead of Mixpanel events")
     args = parser.parse_args()
     if args.events <= 0:
         print(f"--events {args.events} is not positive; pass a count such as 1000000.", file=sys.stderr)
@@ -62,7 +94,8 @@ def main() -> int:
     with open(args.output, "w", encoding="utf-8", newline="\n") as output:
         lines = []
         for index in range(args.events):
-            line = json.dumps(build_event(rng, index), separators=(",", ":"))
+            event = build_brand_event(rng, index) if args.brand else build_event(rng, index)
+            line = json.dumps(event, separators=(",", ":"))
             total += len(line) + 1
             lines.append(line)
             if len(lines) == 10_000:

@@ -4,6 +4,8 @@
 #
 #   bench/run.sh [push]      the CLI's push against the official Node.js library, alternating, ROUNDS rounds
 #   bench/run.sh product     ingest through the HTTP API into an embedded silo, then a backfill to the emulator
+#                            (settings in bench/product.sh)
+#   bench/run.sh limit       brands sharing one rate-limited project on two cluster silos (bench/limit.sh)
 #
 # Settings (environment): EVENTS (1000000), ROUNDS (3), CONCURRENCY (16), NODE_CONCURRENCY (16), SEED.
 set -euo pipefail
@@ -230,5 +232,6 @@ print_push_summary() {
 case "$MODE" in
     push) run_push ;;
     product) source "$ROOT/bench/product.sh"; run_product ;;
-    *) echo "Unknown mode '$MODE'. Use 'push' or 'product'." >&2; exit 2 ;;
+    limit) source "$ROOT/bench/product.sh"; source "$ROOT/bench/limit.sh"; run_limit ;;
+    *) echo "Unknown mode '$MODE'. Use 'push', 'product' or 'limit'." >&2; exit 2 ;;
 esac

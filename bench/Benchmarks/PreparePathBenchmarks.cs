@@ -64,9 +64,4 @@ public class PreparePathBenchmarks
 
         return bytes;
     }
-
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
