@@ -13,6 +13,9 @@ internal static class IntegrationRequestValidator
     private const int MaxTokenLength = 255;
     private const int MaxPrefixLength = 50;
 
+    // Mixpanel's limit on event and property names.
+    private const int MaxNameLength = 255;
+
     public static ConnectRequest? ToConnectRequest(ConnectIntegrationRequest body, Dictionary<string, string[]> errors)
     {
         var token = ValidateToken(body.ProjectToken, errors, required: true);
@@ -245,12 +248,97 @@ internal static class IntegrationRequestValidator
             ];
         }
 
+        var identityMerge = IdentityMergeMode.Simplified;
+        if (mapping.IdentityMerge is not null && !ApiText.TryParse(mapping.IdentityMerge, out identityMerge))
+        {
+            errors["mapping.identityMerge"] =
+            [
+                $"The identity merge mode '{mapping.IdentityMerge}' is unknown. Use one of "
+                + $"{ApiText.NamesOf<IdentityMergeMode>()}, as in the Mixpanel project's identity settings.",
+            ];
+        }
+
+        var eventNames = ValidateEventNames(mapping.EventNames, prefix.Length, errors);
+        var allowed = ValidateAllowedCustomProperties(mapping.AllowedCustomProperties, errors);
         return new MappingSettings(
             prefix,
             [.. excluded.Distinct()],
             mapping.IncludeContext ?? true,
-            PushProfiles: mapping.PushProfiles ?? false);
+            identityMerge,
+            eventNames,
+            allowed,
+            mapping.PushProfiles ?? false);
     }
+
+    private static Dictionary<string, string>? ValidateEventNames(
+        IReadOnlyDictionary<string, string>? eventNames,
+        int prefixLength,
+        Dictionary<string, string[]> errors)
+    {
+        if (eventNames is null || eventNames.Count == 0)
+        {
+            return null;
+        }
+
+        var unknown = eventNames.Keys.Where(type => EventSchema.Find(type) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["mapping.eventNames"] =
+            [
+                $"Unknown event types: {string.Join(", ", unknown)}. Use types of the event schema, such as "
+                + "video_view or like, as keys.",
+            ];
+        }
+
+        var maxLength = MaxNameLength - prefixLength;
+        foreach (var (type, name) in eventNames.Where(pair => EventSchema.Find(pair.Key) is not null))
+        {
+            var field = $"mapping.eventNames.{type}";
+            if (string.IsNullOrWhiteSpace(name) || name.Length > maxLength)
+            {
+                errors[field] =
+                [
+                    $"The event name for {type} must have 1 to {maxLength} characters, so that with the prefix it "
+                    + $"stays within Mixpanel's {MaxNameLength}.",
+                ];
+            }
+            else if (name.StartsWith('$'))
+            {
+                errors[field] =
+                [
+                    $"The event name '{name}' for {type} starts with '$', which marks Mixpanel's own events such as "
+                    + "$identify. Choose a name without the '$'.",
+                ];
+            }
+        }
+
+        return new Dictionary<string, string>(eventNames, StringComparer.Ordinal);
+    }
+
+    private static List<string>? ValidateAllowedCustomProperties(
+        IReadOnlyList<string>? properties,
+        Dictionary<string, string[]> errors)
+    {
+        if (properties is null)
+        {
+            return null;
+        }
+
+        var invalid = properties.Where(name => string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength).ToList();
+        if (invalid.Count > 0)
+        {
+            var shown = string.Join(", ", invalid.Select(name => $"'{Shorten(name)}'"));
+            errors["mapping.allowedCustomProperties"] =
+            [
+                $"Property names must have 1 to {MaxNameLength} non-blank characters. Fix or remove {shown}.",
+            ];
+        }
+
+        return [.. properties.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static string Shorten(string? value) =>
+        value is null ? "null" : value.Length <= 40 ? value : value[..40] + "...";
 
     private static void AddIfBlank(Dictionary<string, string[]> errors, string? value, string field, string reason)
     {

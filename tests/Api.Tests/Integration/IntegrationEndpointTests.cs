@@ -156,6 +156,66 @@ public sealed class IntegrationEndpointTests(ApiHostFixture fixture)
     }
 
     [Fact]
+    public async Task Connect_MappingNamesAndIdentity_AreAppliedAndShown()
+    {
+        var brandId = ApiHostFixture.NewBrandId();
+        var token = fixture.AddProject();
+        using var client = fixture.CreateClient();
+        var mapping = new
+        {
+            identityMerge = "original",
+            eventNames = new Dictionary<string, string> { ["like"] = "Liked Post" },
+            allowedCustomProperties = new[] { "campaign" },
+        };
+
+        using var connect = await client.PostAsJsonAsync(
+            $"/api/v1/brands/{brandId}/integration",
+            new { projectToken = token, residency = "us", schedule = Brands.DailySchedule(), mapping });
+        var connected = await Json.ReadAsync(connect);
+        var liked = Brands.Event("liked-1", DateTimeOffset.UtcNow.AddSeconds(5));
+        liked["properties"] = new Dictionary<string, object?> { ["target_id"] = "post-1", ["campaign"] = "spring" };
+        await Brands.IngestAsync(client, brandId, [liked]);
+        using var sync = await client.PostAsync(
+            new Uri($"/api/v1/brands/{brandId}/integration/sync", UriKind.Relative),
+            null);
+        await Brands.WaitForIdleAsync(client, brandId);
+        var sent = Assert.Single(fixture.Emulator.GetDeduplicatedEvents(token));
+        var shown = connected.GetProperty("mapping");
+
+        Assert.Equal(HttpStatusCode.Created, connect.StatusCode);
+        Assert.Equal("original", shown.GetProperty("identityMerge").GetString());
+        Assert.Equal("Liked Post", shown.GetProperty("eventNames").GetProperty("like").GetString());
+        Assert.Equal(["campaign"], shown.GetProperty("allowedCustomProperties").EnumerateArray().Select(Text));
+        Assert.Equal("Liked Post", sent.Name);
+        Assert.Equal("user-1", sent.GetProperty("distinct_id")?.GetString());
+        Assert.Null(sent.GetProperty("$user_id"));
+        Assert.Equal("spring", sent.GetProperty("campaign")?.GetString());
+    }
+
+    [Fact]
+    public async Task Update_MappingGivenWhole_ResetsOmittedFields()
+    {
+        var brandId = ApiHostFixture.NewBrandId();
+        await Brands.ConnectAsync(fixture, brandId);
+        using var client = fixture.CreateClient();
+        await Json.PatchAsync(
+            client,
+            $"/api/v1/brands/{brandId}/integration",
+            new { mapping = new { identityMerge = "original", allowedCustomProperties = new[] { "campaign" } } });
+
+        using var response = await Json.PatchAsync(
+            client,
+            $"/api/v1/brands/{brandId}/integration",
+            new { mapping = new { eventNames = new Dictionary<string, string> { ["video_view"] = "Watched" } } });
+        var shown = (await Json.ReadAsync(response)).GetProperty("mapping");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("simplified", shown.GetProperty("identityMerge").GetString());
+        Assert.Equal("Watched", shown.GetProperty("eventNames").GetProperty("video_view").GetString());
+        Assert.Equal(0, shown.GetProperty("allowedCustomProperties").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Update_NewToken_IsCheckedAndMasked()
     {
         var brandId = ApiHostFixture.NewBrandId();
@@ -304,4 +364,6 @@ public sealed class IntegrationEndpointTests(ApiHostFixture fixture)
 
         await Json.ReadProblemAsync(response, 404);
     }
+
+    private static string? Text(JsonElement element) => element.GetString();
 }

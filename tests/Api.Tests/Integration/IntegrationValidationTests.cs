@@ -43,7 +43,35 @@ public sealed class IntegrationValidationTests(ApiHostFixture fixture)
         { """{"serviceAccount": {"username": "sa", "projectId": "1"}}""", "serviceAccount.secret" },
         { """{"mapping": {"excludedEventTypes": ["no_such_type"]}}""", "mapping.excludedEventTypes" },
         { """{"mapping": {"eventNamePrefix": "$mp"}}""", "mapping.eventNamePrefix" },
+        { """{"mapping": {"identityMerge": "merged"}}""", "mapping.identityMerge" },
+        { """{"mapping": {"eventNames": {"no_such_type": "Watched"}}}""", "mapping.eventNames" },
+        { """{"mapping": {"eventNames": {"video_view": "$watched"}}}""", "mapping.eventNames.video_view" },
+        { """{"mapping": {"eventNames": {"like": " "}}}""", "mapping.eventNames.like" },
+        { """{"mapping": {"allowedCustomProperties": ["campaign", ""]}}""", "mapping.allowedCustomProperties" },
     };
+
+    /// <summary>A mapping that the connect body carries and a phrase of the fix that the 400 must state.</summary>
+    public static TheoryData<string, string> InvalidMappings => new()
+    {
+        { """{"identityMerge": "merged"}""", "Use one of simplified, original" },
+        { """{"eventNames": {"no_such_type": "Watched"}}""", "Use types of the event schema" },
+        { """{"eventNames": {"video_view": "$watched"}}""", "Choose a name without the '$'" },
+        { """{"eventNamePrefix": "BCC ", "eventNames": {"like": " "}}""", "must have 1 to 251 characters" },
+        { """{"allowedCustomProperties": [""]}""", "Fix or remove ''" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidMappings))]
+    public async Task Connect_InvalidMapping_StatesTheFix(string mapping, string fix)
+    {
+        var body = ValidConnectBody();
+        body["mapping"] = JsonNode.Parse(mapping);
+
+        using var response = await PostConnectAsync(body.ToJsonString());
+
+        var problem = await Json.ReadProblemAsync(response, 400);
+        Assert.Contains(fix, Json.Detail(problem), StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidConnectBodies))]
