@@ -337,8 +337,15 @@ internal static class IntegrationRequestValidator
         return [.. properties.Distinct(StringComparer.Ordinal)];
     }
 
-    private static string Shorten(string? value) =>
-        value is null ? "null" : value.Length <= 40 ? value : value[..40] + "...";
+    private static string Shorten(string? value)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        return value.Length <= 40 ? value : value[..40] + "...";
+    }
 
     private static void AddIfBlank(Dictionary<string, string[]> errors, string? value, string field, string reason)
     {

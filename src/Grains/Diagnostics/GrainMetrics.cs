@@ -5,9 +5,14 @@ using MixpanelSync.GrainInterfaces.Integration;
 namespace MixpanelSync.Grains.Diagnostics;
 
 /// <summary>
-/// The instruments of the <c>MixpanelSync.Grains</c> meter. Event counters count each event once when the run
-/// commits it; a run resumed after a crash can count the part it repeats again.
+/// The instruments of the <c>MixpanelSync.Grains</c> meter. Event counters add a run's counts only after the state
+/// write that commits the run's progress, so a part that a resumed run reads and sends again counts once. A silo
+/// that dies between that write and the count loses the part's counts instead.
 /// </summary>
+/// <remarks>
+/// NOTE: an activation that deactivation stopped waiting for can still finish a commit already under way, and
+/// the resumed run on the next activation may then count that part a second time.
+/// </remarks>
 internal sealed class GrainMetrics
 {
     public const string MeterName = "MixpanelSync.Grains";
@@ -30,13 +35,17 @@ internal sealed class GrainMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _eventsRead = meter.CreateCounter<long>(
-            "mixpanel_sync.events.read", "{event}", "Events read from the event store by runs.");
+            "mixpanel_sync.events.read",
+            "{event}",
+            "Events read from the event store by runs, counted once the run's progress is saved.");
         _eventsSkipped = meter.CreateCounter<long>(
             "mixpanel_sync.events.skipped",
             "{event}",
             "Events not sent on purpose: outside the run's time range or of an excluded type.");
         _eventsSent = meter.CreateCounter<long>(
-            "mixpanel_sync.events.sent", "{event}", "Events sent to Mixpanel, each once however often retried.");
+            "mixpanel_sync.events.sent",
+            "{event}",
+            "Events sent to Mixpanel, each once however often retried, resent or repeated by a resumed run.");
         _eventsImported = meter.CreateCounter<long>(
             "mixpanel_sync.events.imported", "{event}", "Events Mixpanel reported as imported.");
         _eventsRejected = meter.CreateCounter<long>(
