@@ -181,6 +181,23 @@ public sealed class MixpanelFileReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_InvalidUtf8_BecomesReplacementCharacter()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"event\":\"A\",\"properties\":{\"city\":\"Troms\u0001\"}}\n");
+        bytes[Array.IndexOf(bytes, (byte)1)] = 0xFF;
+        using var stream = new MemoryStream(bytes);
+        var errors = new List<FileRecordError>();
+        var events = new List<MixpanelEvent>();
+        await foreach (var mixpanelEvent in MixpanelFileReader.ReadAsync(stream, errors.Add))
+        {
+            events.Add(mixpanelEvent);
+        }
+
+        Assert.Empty(errors);
+        Assert.Equal("Troms\uFFFD", Property(Assert.Single(events), "city"));
+    }
+
+    [Fact]
     public async Task ReadAsync_Utf16File_IsDecoded()
     {
         var bytes = Encoding.Unicode.GetPreamble()
