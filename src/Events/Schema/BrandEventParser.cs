@@ -15,6 +15,14 @@ public sealed partial class BrandEventParser
     /// <summary>The maximum length of ids and text values, matching Mixpanel's string limit.</summary>
     public const int MaxTextLength = 255;
 
+    /// <summary>
+    /// The maximum nesting depth of a batch or line. Values nested this deep are rejected event by event, while
+    /// System.Text.Json's default of 64 would reject the whole batch around them.
+    /// </summary>
+    public const int MaxJsonDepth = 256;
+
+    private static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = MaxJsonDepth };
+
     private static readonly string[] TopLevelFields =
         ["event_id", "type", "occurred_at", "user_id", "device_id", "session_id", "context", "properties"];
 
@@ -34,7 +42,7 @@ public sealed partial class BrandEventParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json, ReaderOptions);
         }
         catch (JsonException exception)
         {
@@ -121,7 +129,7 @@ public sealed partial class BrandEventParser
     {
         try
         {
-            using var document = JsonDocument.Parse(line);
+            using var document = JsonDocument.Parse(line, ReaderOptions);
             return ParseEvent(document.RootElement, issues);
         }
         catch (JsonException exception)
@@ -132,6 +140,19 @@ public sealed partial class BrandEventParser
     }
 
     private BrandEvent? ParseEvent(JsonElement element, EventIssues issues)
+    {
+        try
+        {
+            return ParseObject(element, issues);
+        }
+        catch (InvalidOperationException) when (LoneSurrogates.Report(element, issues))
+        {
+            // JsonElement.GetString throws on a string with a lone surrogate; Report named each such field.
+            return null;
+        }
+    }
+
+    private BrandEvent? ParseObject(JsonElement element, EventIssues issues)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {

@@ -126,9 +126,12 @@ internal static class PropertyValues
     {
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() > PropertiesParser.MaxListLength)
         {
+            var found = element.ValueKind == JsonValueKind.Array
+                ? $"has {element.GetArrayLength()} elements"
+                : $"is {JsonValues.Describe(element)}";
             issues.Error(field,
-                $"{field} must be a JSON array of at most {PropertiesParser.MaxListLength} strings, but is " +
-                $"{JsonValues.Describe(element)}.");
+                $"{field} must be a JSON array of at most {PropertiesParser.MaxListLength} strings, but {found}. " +
+                "Send fewer elements.");
             return null;
         }
 

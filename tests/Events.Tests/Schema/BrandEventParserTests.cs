@@ -316,7 +316,8 @@ public sealed class BrandEventParserTests
     [Fact]
     public void ParseBatch_DeeplyNestedJson_ReturnsErrorWithoutThrowing()
     {
-        var json = "[" + new string('[', 200) + new string(']', 200) + "]";
+        var depth = BrandEventParser.MaxJsonDepth + 10;
+        var json = "[" + new string('[', depth) + new string(']', depth) + "]";
 
         var result = _parser.ParseBatch(json);
 
