@@ -7,7 +7,8 @@ internal sealed partial class BrandIntegrationGrain
     /// <summary>
     /// Sends a batch through the batch sender, and sends it again when the call fails in the cluster rather than
     /// at Mixpanel, up to <see cref="Hosting.MixpanelSyncOptions.MaxBatchResends"/> times. The result's retries
-    /// include the resends.
+    /// include the resends. When every resend fails too, the result is <see cref="BatchOutcome.RetriesExhausted"/>,
+    /// so the run fails and is retried after the run backoff.
     /// </summary>
     private async Task<BatchDeliveryResult> SendBatchAsync(
         IBatchSenderGrain sender,
@@ -23,10 +24,13 @@ internal sealed partial class BrandIntegrationGrain
                 var result = await sender.SendAsync(destination, batch, abortToken);
                 return resends == 0 ? result : result with { Retries = result.Retries + resends };
             }
-            catch (Exception exception) when (IsClusterFailure(exception)
-                && resends < Settings.MaxBatchResends
-                && !abortToken.IsCancellationRequested)
+            catch (Exception exception) when (IsClusterFailure(exception) && !abortToken.IsCancellationRequested)
             {
+                if (resends >= Settings.MaxBatchResends)
+                {
+                    return ClusterFailure(batch, resends, exception);
+                }
+
                 resends++;
                 Log.BatchResent(logger, exception, BrandId, batch.RunId, batch.EventCount, resends,
                     Settings.MaxBatchResends);
@@ -41,6 +45,17 @@ internal sealed partial class BrandIntegrationGrain
             }
         }
     }
+
+    /// <summary>Returns the result of a batch that no resend could hand to a batch sender.</summary>
+    private static BatchDeliveryResult ClusterFailure(BatchPayload batch, int resends, Exception exception) => new(
+        BatchOutcome.RetriesExhausted,
+        Imported: 0,
+        Rejections: [],
+        Retries: resends,
+        Throttled: 0,
+        BytesSent: 0,
+        $"Sending a batch of {batch.EventCount} events failed in the cluster {resends + 1} times, the last time "
+        + $"with {exception.GetType().Name}: {exception.Message}");
 
     /// <summary>
     /// Returns whether a grain call failed because a silo died or did not respond, so that the same call can

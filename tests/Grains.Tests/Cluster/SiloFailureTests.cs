@@ -25,6 +25,7 @@ public sealed class SiloFailureTests(SiloFailureClusterFixture fixture) : IClass
 
         var started = await brand.SyncNowAsync();
         await WaitForImportsAsync(brand);
+        await WaitForAcquireInFlightAsync();
         var beforeKill = (await brand.GetStatusAsync()).CurrentRun;
         await fixture.Cluster.KillSiloAsync(budgetSilo);
         fixture.Emulator.GetFaults(token).SetLatency(TimeSpan.Zero);
@@ -41,6 +42,27 @@ public sealed class SiloFailureTests(SiloFailureClusterFixture fixture) : IClass
         Assert.Equal(EventCount, finished.LastRun.EventsImported);
         Assert.True(finished.LastRun.Retries > 0, "No batch was sent again after the silo died.");
         await _scenario.AssertReconciledAsync(brandId, token, events);
+    }
+
+    [Fact]
+    public async Task BudgetUnreachable_AfterResends_FailsRunWithReason()
+    {
+        var (brandId, token, brand) = await _scenario.ConnectAsync();
+        await _scenario.AppendMixedAsync(brandId, 50, invalidEvery: 0);
+        fixture.UnreachableBudgets[BrandIntegrationGrain.ProjectKeyOf(token)] = true;
+
+        await brand.SyncNowAsync();
+        var status = await SyncScenario.WaitForRunAsync(brand);
+
+        Assert.Equal(SyncOutcome.Failed, status.LastRun!.Outcome);
+        Assert.Contains(
+            $"failed in the cluster {SiloFailureClusterFixture.MaxBatchResends + 1} times",
+            status.LastRun.Error,
+            StringComparison.Ordinal);
+        Assert.Contains(nameof(SiloUnavailableException), status.LastRun.Error, StringComparison.Ordinal);
+        Assert.Equal(ConnectionState.Degraded, status.State);
+        Assert.NotNull(status.RetryAt);
+        Assert.Empty(fixture.Emulator.GetEvents(token));
     }
 
     /// <summary>
@@ -70,6 +92,16 @@ public sealed class SiloFailureTests(SiloFailureClusterFixture fixture) : IClass
     {
         Assert.True(fixture.Cluster.TryGetGrainContext(grainId, out var context), $"{grainId} is not active.");
         return fixture.Cluster.Silos.Single(silo => silo.SiloAddress.Equals(context.Address.SiloAddress));
+    }
+
+    private async Task WaitForAcquireInFlightAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (fixture.AcquiresInFlight == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No rate budget call was in flight within 30 seconds.");
+            await Task.Delay(5);
+        }
     }
 
     private static async Task WaitForImportsAsync(IBrandIntegrationGrain brand)

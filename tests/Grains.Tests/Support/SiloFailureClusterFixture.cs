@@ -18,8 +18,19 @@ public sealed class SiloFailureClusterFixture : SyncClusterFixture
     /// <summary>The events per /import request.</summary>
     public const int EventsPerBatch = 200;
 
+    /// <summary>How many times a run sends a batch again after its sender call failed in the cluster.</summary>
+    public const int MaxBatchResends = 5;
+
     /// <summary>The time that each call to acquire rate budget takes.</summary>
     public static readonly TimeSpan BudgetCallDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The project keys whose rate budget grain fails every acquisition as if its silo were dead.</summary>
+    public ConcurrentDictionary<string, bool> UnreachableBudgets { get; } = new(StringComparer.Ordinal);
+
+    private int _acquiresInFlight;
+
+    /// <summary>The calls to acquire rate budget that are being delayed now, on every silo.</summary>
+    public int AcquiresInFlight => Volatile.Read(ref _acquiresInFlight);
 
     private readonly ConcurrentDictionary<string, StoredState> _states = new(StringComparer.Ordinal);
 
@@ -27,8 +38,8 @@ public sealed class SiloFailureClusterFixture : SyncClusterFixture
     {
         settings["MixpanelSync:MaxEventsPerBatch"] = EventsPerBatch.ToString(CultureInfo.InvariantCulture);
         settings["MixpanelSync:MaxBatchesInFlight"] = "2";
-        settings["MixpanelSync:BatchResendDelay"] = "00:00:00.200";
-        settings["MixpanelSync:MaxBatchResends"] = "8";
+        settings["MixpanelSync:BatchResendDelay"] = "00:00:00.050";
+        settings["MixpanelSync:MaxBatchResends"] = MaxBatchResends.ToString(CultureInfo.InvariantCulture);
     }
 
     protected override void ConfigureSilo(ISiloBuilder silo)
@@ -38,7 +49,20 @@ public sealed class SiloFailureClusterFixture : SyncClusterFixture
         {
             if (call.Grain is RateBudgetGrain && call.InterfaceMethod?.Name == nameof(RateBudgetGrain.AcquireAsync))
             {
-                await Task.Delay(BudgetCallDelay);
+                Interlocked.Increment(ref _acquiresInFlight);
+                try
+                {
+                    await Task.Delay(BudgetCallDelay);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _acquiresInFlight);
+                }
+
+                if (UnreachableBudgets.ContainsKey(call.TargetId.Key.ToString()!))
+                {
+                    throw new SiloUnavailableException("The test made this rate budget grain unreachable.");
+                }
             }
 
             await call.Invoke();
