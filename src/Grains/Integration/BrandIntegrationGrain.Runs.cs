@@ -229,6 +229,8 @@ internal sealed partial class BrandIntegrationGrain
             State.ConsecutiveFailures++;
             var backoff = Settings.RunRetryBackoff * Math.Pow(2, Math.Min(State.ConsecutiveFailures - 1, 10));
             State.RetryAt = now + (backoff < Settings.MaxRunRetryBackoff ? backoff : Settings.MaxRunRetryBackoff);
+            // NOTE: a failed backfill is retried as a regular run, which does not send the rest of its range up
+            // to the cursor; the brand has to start the backfill again.
             State.RetryTrigger = run.Trigger == SyncTrigger.Manual ? SyncTrigger.Manual : SyncTrigger.Schedule;
             SetState(
                 ConnectionState.Degraded,
