@@ -106,12 +106,10 @@ run_limit() {
             >"$RESULTS/limit-connect-$b.out" 2>&1 || { cat "$RESULTS/limit-connect-$b.out" >&2; exit 1; }
     done
 
-    local expected=$((BRANDS * EVENTS_PER_BRAND)) started backfills=()
+    local expected=$((BRANDS * EVENTS_PER_BRAND)) started run_ids=()
     started="$(date +%s.%N)"
     for b in $(seq 1 "$BRANDS"); do
-        SILO_URL="${SILO_URLS[$((b % 2))]}" cli backfill --brand "bench-limit-$b" --from 2025-12-01 \
-            >"$RESULTS/limit-backfill-$b.out" 2>&1 &
-        backfills+=($!)
+        run_ids+=("$(SILO_URL="${SILO_URLS[$((b % 2))]}" post_backfill "bench-limit-$b")")
     done
 
     # One line a second: seconds since the backfills started, events stored, 429 responses, all responses.
@@ -132,8 +130,9 @@ run_limit() {
         sleep 1
     done
     sleep 5
-    for b in "${backfills[@]}"; do
-        wait "$b" || { echo "a backfill command failed; see $RESULTS/limit-backfill-*.out" >&2; exit 1; }
+    for b in $(seq 1 "$BRANDS"); do
+        SILO_URL="${SILO_URLS[$((b % 2))]}" wait_run "bench-limit-$b" "${run_ids[$((b - 1))]}" \
+            >"$RESULTS/limit-backfill-$b.out"
     done
 
     local raw dedup

@@ -4,7 +4,8 @@
 #
 # Settings (environment): EVENTS, INGEST_PARALLEL (4), INGEST_BATCH (5000), SYNC_BUDGET_EVENTS (events per
 # 60 s that the silo's rate budget grants; default 1800000, Mixpanel's limit), SILO_ENV (variables for the silo
-# process only, such as "DOTNET_gcServer=0").
+# process only, such as "DOTNET_gcServer=0"), PRODUCT_DATA (an existing data folder to sync instead of a new
+# ingest; it is kept).
 
 INGEST_PARALLEL="${INGEST_PARALLEL:-4}"
 INGEST_BATCH="${INGEST_BATCH:-5000}"
@@ -60,30 +61,62 @@ cli() {
     MIXPANEL_SYNC_URL="$SILO_URL" MIXPANEL_SYNC_KEY="$OPERATOR_KEY" dotnet "$CLI_DLL" "$@"
 }
 
+# Starts a backfill of brand $1 from 2025-12-01 through the API of $SILO_URL and prints its run id.
+# The CLI's backfill command is not used because it previews first, and the preview reads every stored event,
+# which takes longer than the API's 30-second grain call timeout on a million or more events.
+post_backfill() {
+    curl -fsS -X POST "$SILO_URL/api/v1/brands/$1/backfill" -H "Authorization: Bearer $OPERATOR_KEY" \
+        -H 'Content-Type: application/json' -d '{"from": "2025-12-01"}' | jq -r '.runId'
+}
+
+# Waits until run $2 of brand $1 ends; prints its counts and fails unless it succeeded.
+wait_run() {
+    local brand="$1" run_id="$2" run outcome
+    while :; do
+        run="$(curl -fsS "$SILO_URL/api/v1/brands/$brand/runs/$run_id" -H "Authorization: Bearer $OPERATOR_KEY" \
+            || echo '{"outcome": "running"}')"
+        outcome="$(jq -r '.outcome' <<<"$run")"
+        if [[ "$outcome" != "running" ]]; then
+            jq -c '{runId, outcome, eventsRead, eventsSent, eventsImported, eventsRejected, retries, durationMs}' \
+                <<<"$run"
+            [[ "$outcome" == "succeeded" ]] && return 0
+            echo "the backfill run $run_id of brand $brand ended $outcome" >&2
+            return 1
+        fi
+        sleep 1
+    done
+}
+
 run_product() {
     require_tools
     build src/Silo src/Cli tools/MixpanelEmulator
-    local file data brand="bench-brand" token
-    file="$(brand_events_file)"
-    data="$WORK/product-data-$EVENTS"
-    rm -rf "$data"
-    mkdir -p "$data"
+    local file data brand="bench-brand" token ingest="skipped" ingest_cpu="-" ingest_rss="-" ingest_load="-"
+    if [[ -n "${PRODUCT_DATA:-}" ]]; then
+        data="$PRODUCT_DATA"
+        [[ -f "$data/events.db" ]] || { echo "PRODUCT_DATA '$data' has no events.db; ingest into it first." >&2; exit 2; }
+    else
+        file="$(brand_events_file)"
+        data="$WORK/product-data-$EVENTS"
+        rm -rf "$data"
+        mkdir -p "$data"
+    fi
     OPERATOR_KEY="bench-operator-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     start_emulator --counting-only
     log "machine: $(machine_line)"
 
-    start_silo "$data" silo-ingest
-    local cpu_before cpu_after ingest
-    cpu_before="$(process_cpu "$SILO_PID")"
-    ingest="$(python3 "$ROOT/bench/ingest_load.py" "$file" --url "$SILO_URL" --brand "$brand" \
-        --key "$OPERATOR_KEY" --batch "$INGEST_BATCH" --parallel "$INGEST_PARALLEL")"
-    cpu_after="$(process_cpu "$SILO_PID")"
-    local ingest_cpu ingest_rss ingest_load
-    ingest_cpu="$(awk -v a="$cpu_after" -v b="$cpu_before" 'BEGIN { printf "%.2f", a - b }')"
-    ingest_rss="$(process_peak_rss "$SILO_PID")"
-    ingest_load="$(cut -d' ' -f1-3 /proc/loadavg)"
-    log "ingest: $ingest, silo cpu $ingest_cpu s, silo peak rss $ingest_rss MB"
-    stop_silo
+    local cpu_before cpu_after
+    if [[ -z "${PRODUCT_DATA:-}" ]]; then
+        start_silo "$data" silo-ingest
+        cpu_before="$(process_cpu "$SILO_PID")"
+        ingest="$(python3 "$ROOT/bench/ingest_load.py" "$file" --url "$SILO_URL" --brand "$brand" \
+            --key "$OPERATOR_KEY" --batch "$INGEST_BATCH" --parallel "$INGEST_PARALLEL")"
+        cpu_after="$(process_cpu "$SILO_PID")"
+        ingest_cpu="$(awk -v a="$cpu_after" -v b="$cpu_before" 'BEGIN { printf "%.2f", a - b }')"
+        ingest_rss="$(process_peak_rss "$SILO_PID")"
+        ingest_load="$(cut -d' ' -f1-3 /proc/loadavg)"
+        log "ingest: $ingest, silo cpu $ingest_cpu s, silo peak rss $ingest_rss MB"
+        stop_silo
+    fi
 
     start_silo "$data" silo-sync
     token="bench-product-$(date +%s%N | tail -c 9)"
@@ -93,8 +126,7 @@ run_product() {
     local sync_started sync_ended sync_seconds sync_cpu sync_rss stats received sync_load
     cpu_before="$(process_cpu "$SILO_PID")"
     sync_started="$(date +%s.%N)"
-    cli backfill --brand "$brand" --from 2025-12-01 --follow >"$RESULTS/backfill.out" 2>&1 \
-        || { tail -20 "$RESULTS/backfill.out" >&2; exit 1; }
+    wait_run "$brand" "$(post_backfill "$brand")" >"$RESULTS/backfill.out"
     sync_ended="$(date +%s.%N)"
     cpu_after="$(process_cpu "$SILO_PID")"
     sync_seconds="$(awk -v a="$sync_ended" -v b="$sync_started" 'BEGIN { printf "%.2f", a - b }')"
@@ -108,7 +140,9 @@ run_product() {
     local store_mb
     store_mb="$(du -sm "$data" | cut -f1)"
     echo
-    echo "Events: $EVENTS; silo environment: ${SILO_ENV:-none}; $(machine_line)"
+    local source_events="$EVENTS"
+    [[ -n "${PRODUCT_DATA:-}" ]] && source_events="the events stored in $PRODUCT_DATA"
+    echo "Events: $source_events; silo environment: ${SILO_ENV:-none}; $(machine_line)"
     echo "ingest: $ingest"
     printf 'ingest: silo cpu %s s, silo peak rss %s MB, load average %s, store %s MB\n' \
         "$ingest_cpu" "$ingest_rss" "$ingest_load" "$store_mb"
@@ -118,6 +152,8 @@ run_product() {
     printf 'silo peak rss %s MB, emulator received %s, statuses %s, load average %s\n' "$sync_rss" "$received" \
         "$(jq -r '.requestsByStatusCode | to_entries | map("\(.key):\(.value)") | join(",")' <<<"$stats")" \
         "$sync_load"
-    grep -E "Succeeded|Failed|read " "$RESULTS/backfill.out" | tail -3
-    rm -rf "$data"
+    cat "$RESULTS/backfill.out"
+    if [[ -z "${PRODUCT_DATA:-}" ]]; then
+        rm -rf "$data"
+    fi
 }
