@@ -74,13 +74,14 @@ public static class EventIngestionEndpoints
 
     private static BrandEventParseResult Parse(BrandEventParser parser, IngestionBody body)
     {
-        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(body.Content).TrimStart('\uFEFF');
+        // NDJSON is parsed line by line from the bytes, which saves decoding the body to a string and encoding
+        // each line back to UTF-8 for the JSON reader.
         if (body.Format == IngestionFormat.Ndjson)
         {
-            using var reader = new StringReader(text);
-            return parser.ParseNdjson(reader);
+            return parser.ParseNdjson(body.Content);
         }
 
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(body.Content).TrimStart('\uFEFF');
         return parser.ParseBatch(text);
     }
 

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace MixpanelSync.Events.Schema;
 
@@ -25,6 +28,10 @@ public sealed partial class BrandEventParser
 
     private static readonly string[] TopLevelFields =
         ["event_id", "type", "occurred_at", "user_id", "device_id", "session_id", "context", "properties"];
+
+    private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
+    private static readonly SearchValues<byte> AsciiWhitespace = SearchValues.Create(" \t\n\v\f\r"u8);
 
     private readonly TimeProvider _timeProvider;
 
@@ -91,6 +98,56 @@ public sealed partial class BrandEventParser
         return new BrandEventParseResult(events, errors, warnings, index);
     }
 
+    /// <summary>
+    /// Parses newline-delimited JSON from UTF-8 bytes, as <see cref="ParseNdjson(TextReader)"/> does from text:
+    /// lines end at <c>\n</c>, <c>\r</c> or both, blank lines are skipped and a leading byte order mark is
+    /// ignored. Lines are parsed from the bytes without decoding the body to a string.
+    /// </summary>
+    public BrandEventParseResult ParseNdjson(ReadOnlyMemory<byte> utf8)
+    {
+        var events = new List<BrandEvent>();
+        var errors = new List<BrandEventIssue>();
+        var warnings = new List<BrandEventIssue>();
+        var index = 0;
+        var rest = utf8.Span.StartsWith(Utf8ByteOrderMark) ? utf8[Utf8ByteOrderMark.Length..] : utf8;
+        while (!rest.IsEmpty)
+        {
+            var end = rest.Span.IndexOfAny((byte)'\n', (byte)'\r');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
+            var start = line.Span.IndexOfAnyExcept(AsciiWhitespace);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            // Text that is not plain UTF-8 JSON goes through the string path, which replaces invalid bytes and
+            // treats Unicode whitespace as blank, so both overloads give the same result.
+            if (line.Span[start] >= 0x80 || !Utf8.IsValid(line.Span))
+            {
+                var text = Encoding.UTF8.GetString(line.Span);
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+
+                if (ParseLine(text, new EventIssues(index++, errors, warnings)) is { } decoded)
+                {
+                    events.Add(decoded);
+                }
+
+                continue;
+            }
+
+            if (ParseLine(line, new EventIssues(index++, errors, warnings)) is { } brandEvent)
+            {
+                events.Add(brandEvent);
+            }
+        }
+
+        return new BrandEventParseResult(events, errors, warnings, index);
+    }
+
     /// <summary>Parses and validates one event object.</summary>
     /// <param name="element">The JSON value of the event.</param>
     /// <param name="index">The event's position in its batch, reported with each issue.</param>
@@ -123,6 +180,20 @@ public sealed partial class BrandEventParser
         }
 
         return new BrandEventParseResult(events, errors, warnings, index);
+    }
+
+    private BrandEvent? ParseLine(ReadOnlyMemory<byte> line, EventIssues issues)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return ParseEvent(document.RootElement, issues);
+        }
+        catch (JsonException exception)
+        {
+            issues.Error("", $"The line is not valid JSON ({exception.Message}). Send one event object a line.");
+            return null;
+        }
     }
 
     private BrandEvent? ParseLine(string line, EventIssues issues)

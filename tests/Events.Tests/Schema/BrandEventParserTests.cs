@@ -111,6 +111,53 @@ public sealed class BrandEventParserTests
         Assert.Equal(3, result.Count);
     }
 
+    public static TheoryData<string> NdjsonBodies => new()
+    {
+        "\uFEFF" + Like("e-1") + "\r\n" + Like("e-2") + "\r\n",
+        Like("e-1") + "\n\n   \n{not json\n" + Like("e-3"),
+        Like("e-1") + "\r" + Like("e-2"),
+        "\u00a0\n" + Like("e-1") + "\n\u00e9{}\n",
+        Like("e-1").Replace("e-1", "e-\u00e9", StringComparison.Ordinal) + "\n[1, 2]",
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(NdjsonBodies))]
+    public void ParseNdjson_Bytes_MatchesTextResult(string body)
+    {
+        var fromText = _parser.ParseNdjson(new StringReader(body.TrimStart('\uFEFF')));
+
+        var fromBytes = _parser.ParseNdjson(System.Text.Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(fromText.Count, fromBytes.Count);
+        Assert.Equal(fromText.Events.Select(e => e.EventId), fromBytes.Events.Select(e => e.EventId));
+        Assert.Equal(fromText.Errors.Select(e => e.Index), fromBytes.Errors.Select(e => e.Index));
+        Assert.Equal(fromText.Errors.Select(e => e.Field), fromBytes.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void ParseNdjson_InvalidUtf8_ParsesLikeReplacedText()
+    {
+        var json = Like("e-1");
+        var cut = json.IndexOf("e-1", StringComparison.Ordinal) + 3;
+        byte[] line =
+        [
+            .. System.Text.Encoding.UTF8.GetBytes(json[..cut]),
+            0xFF,
+            .. System.Text.Encoding.UTF8.GetBytes(json[cut..]),
+        ];
+
+        var fromBytes = _parser.ParseNdjson(line);
+        var fromText = _parser.ParseNdjson(new StringReader(System.Text.Encoding.UTF8.GetString(line)));
+
+        Assert.Equal("e-1\uFFFD", Assert.Single(fromBytes.Events).EventId);
+        Assert.Equal(fromText.Events.Select(e => e.EventId), fromBytes.Events.Select(e => e.EventId));
+        Assert.Empty(fromBytes.Errors);
+    }
+
+    private static string Like(string eventId) =>
+        SampleEvents.Json(BrandEventTypes.Like, eventId).ReplaceLineEndings("");
+
     [Theory]
     [InlineData("\"2026-05-01T12:00:00+02:00\"", 1777629600000L)]
     [InlineData("1777629600", 1777629600000L)]
