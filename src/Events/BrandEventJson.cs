@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,16 @@ public static class BrandEventJson
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Serializes an event into the writer's buffer, which is cleared first, and returns the text.</summary>
+    internal static string Serialize(BrandEvent brandEvent, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        Write(writer, brandEvent);
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes an event as one JSON object.</summary>
@@ -50,7 +61,7 @@ public static class BrandEventJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads an event that <see cref="Serialize"/> wrote.</summary>
+    /// <summary>Reads an event that <see cref="Serialize(BrandEvent)"/> wrote.</summary>
     /// <exception cref="JsonException">The text is not JSON or lacks event_id, type or occurred_at.</exception>
     public static BrandEvent Deserialize(string json)
     {

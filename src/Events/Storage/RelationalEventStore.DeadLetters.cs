@@ -21,6 +21,7 @@ public abstract partial class RelationalEventStore
             return [];
         }
 
+        using var writeLock = await AcquireWriteLockAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         var ids = new List<long>(rejected.Count);
@@ -81,6 +82,7 @@ public abstract partial class RelationalEventStore
         ArgumentNullException.ThrowIfNull(deadLetterIds);
 
         var marked = 0;
+        using var writeLock = await AcquireWriteLockAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         foreach (var chunk in deadLetterIds.Distinct().Chunk(500))

@@ -21,6 +21,7 @@ public abstract partial class RelationalEventStore
             return new AppendResult(0, 0);
         }
 
+        using var writeLock = await AcquireWriteLockAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         await LockBrandStreamAsync(transaction, brandId, cancellationToken);

@@ -16,6 +16,7 @@ public abstract partial class RelationalEventStore
         ArgumentOutOfRangeException.ThrowIfLessThan(rule.MaxAge, TimeSpan.Zero);
 
         var cutoff = NowMs() - (long)rule.MaxAge.TotalMilliseconds;
+        using var writeLock = await AcquireWriteLockAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         var cursor = await ReadCursorAsync(transaction, brandId, cancellationToken);
@@ -66,6 +67,7 @@ public abstract partial class RelationalEventStore
             throw new ArgumentException("Give the user id, the device id or both of the end user to delete.");
         }
 
+        using var writeLock = await AcquireWriteLockAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         var devices = new SortedSet<string>(StringComparer.Ordinal);
@@ -95,6 +97,7 @@ public abstract partial class RelationalEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(brandId);
 
+        using var writeLock = await AcquireWriteLockAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         var events = await ExecuteAsync(

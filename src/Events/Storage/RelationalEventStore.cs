@@ -37,6 +37,12 @@ public abstract partial class RelationalEventStore : IEventStore, IAsyncDisposab
     /// <summary>Opens a connection to the database.</summary>
     private protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits for this store's turn to write, before its write transaction begins; the default does not wait.
+    /// </summary>
+    private protected virtual ValueTask<IDisposable?> AcquireWriteLockAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>Begins a transaction that may write; SQLite takes the database write lock at once.</summary>
     private protected abstract ValueTask<DbTransaction> BeginWriteTransactionAsync(
         DbConnection connection,
@@ -68,6 +74,7 @@ public abstract partial class RelationalEventStore : IEventStore, IAsyncDisposab
     /// <inheritdoc/>
     public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
+        using var writeLock = await AcquireWriteLockAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         await PrepareSchemaCreationAsync(transaction, cancellationToken);

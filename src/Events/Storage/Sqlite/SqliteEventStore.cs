@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,10 @@ public sealed class SqliteEventStore : RelationalEventStore
 {
     private readonly string _connectionString;
     private readonly string _databasePath;
+
+    // Writers of this store queue here, because Microsoft.Data.Sqlite retries a busy write lock by sleeping
+    // 150 ms at a time: a writer would sleep while the lock is long free again.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <summary>
     /// Creates a store over the configured database file; call <see cref="EnsureCreatedAsync"/> next.
@@ -65,6 +70,7 @@ public sealed class SqliteEventStore : RelationalEventStore
 
     private async Task AddMissingColumnsAsync(CancellationToken cancellationToken)
     {
+        using var writeLock = await AcquireWriteLockAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
@@ -113,6 +119,12 @@ public sealed class SqliteEventStore : RelationalEventStore
         }
     }
 
+    private protected override async ValueTask<IDisposable?> AcquireWriteLockAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        return new WriteGateRelease(_writeGate);
+    }
+
     // Microsoft.Data.Sqlite waits for a busy write lock by sleeping on the calling thread, for up to the
     // DefaultTimeout of 30 s. Waiting on a pool thread keeps that wait off the caller's thread, such as a grain's.
     private protected override async ValueTask<DbTransaction> BeginWriteTransactionAsync(
@@ -132,37 +144,104 @@ public sealed class SqliteEventStore : RelationalEventStore
         long storedAtMs,
         CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(
-            transaction,
-            """
-            INSERT INTO brand_events
-                (brand_id, event_id, type, occurred_at, user_id, device_id, stored_at, payload)
-            VALUES (@brand, @event, @type, @occurred, @user, @device, @stored, @payload)
-            ON CONFLICT (brand_id, event_id) DO NOTHING
-            """,
-            ("@brand", brandId),
-            ("@event", null),
-            ("@type", null),
-            ("@occurred", null),
-            ("@user", null),
-            ("@device", null),
-            ("@stored", storedAtMs),
-            ("@payload", null));
-
+        // One statement inserts up to RowsPerInsert events: each sqlite3_step and each call into the native
+        // library costs more than binding a row, so fewer, larger statements insert faster.
+        using var payloads = new PayloadWriter();
         var inserted = 0;
-        foreach (var brandEvent in events)
+        DbCommand? full = null;
+        try
         {
-            command.Parameters["@event"].Value = brandEvent.EventId;
-            command.Parameters["@type"].Value = brandEvent.Type;
-            command.Parameters["@occurred"].Value = brandEvent.OccurredAt.ToUnixTimeMilliseconds();
-            command.Parameters["@user"].Value = (object?)brandEvent.UserId ?? DBNull.Value;
-            command.Parameters["@device"].Value = (object?)brandEvent.DeviceId ?? DBNull.Value;
-            command.Parameters["@payload"].Value = BrandEventJson.Serialize(brandEvent);
-            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+            for (var offset = 0; offset < events.Count; offset += RowsPerInsert)
+            {
+                var rows = Math.Min(RowsPerInsert, events.Count - offset);
+                var command = rows == RowsPerInsert
+                    ? full ??= CreateInsert(transaction, brandId, storedAtMs, rows)
+                    : CreateInsert(transaction, brandId, storedAtMs, rows);
+                try
+                {
+                    for (var row = 0; row < rows; row++)
+                    {
+                        var brandEvent = events[offset + row];
+                        var parameters = command.Parameters;
+                        var first = 2 + row * ColumnsPerRow;
+                        parameters[first].Value = brandEvent.EventId;
+                        parameters[first + 1].Value = brandEvent.Type;
+                        parameters[first + 2].Value = brandEvent.OccurredAt.ToUnixTimeMilliseconds();
+                        parameters[first + 3].Value = (object?)brandEvent.UserId ?? DBNull.Value;
+                        parameters[first + 4].Value = (object?)brandEvent.DeviceId ?? DBNull.Value;
+                        parameters[first + 5].Value = payloads.Serialize(brandEvent);
+                    }
+
+                    inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                finally
+                {
+                    if (command != full)
+                    {
+                        await command.DisposeAsync();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
 
         return inserted;
     }
 
+    /// <summary>Events per INSERT statement; 64 rows bind 386 parameters, far below SQLite's 32,766.</summary>
+    private const int RowsPerInsert = 64;
+
+    private const int ColumnsPerRow = 6;
+
+    private static DbCommand CreateInsert(DbTransaction transaction, string brandId, long storedAtMs, int rows)
+    {
+        var values = new StringBuilder();
+        for (var row = 0; row < rows; row++)
+        {
+            values.Append(row == 0 ? "" : ", ");
+            values.Append(CultureInfo.InvariantCulture, $"(@brand, @e{row}, @t{row}, @o{row}, @u{row}, @d{row}, ");
+            values.Append(CultureInfo.InvariantCulture, $"@stored, @p{row})");
+        }
+
+        var command = Sql.Command(
+            transaction,
+            $"""
+            INSERT INTO brand_events
+                (brand_id, event_id, type, occurred_at, user_id, device_id, stored_at, payload)
+            VALUES {values}
+            ON CONFLICT (brand_id, event_id) DO NOTHING
+            """,
+            ("@brand", brandId),
+            ("@stored", storedAtMs));
+        for (var row = 0; row < rows; row++)
+        {
+            foreach (var name in (ReadOnlySpan<string>)["@e", "@t", "@o", "@u", "@d", "@p"])
+            {
+                Sql.AddParameter(command, name + row.ToString(CultureInfo.InvariantCulture), null);
+            }
+        }
+
+        return command;
+    }
+
     private protected override string Greatest(string left, string right) => $"max({left}, {right})";
+
+    private sealed class WriteGateRelease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
 }
