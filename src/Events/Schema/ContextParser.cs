@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using System.Text.Json;
 
@@ -10,6 +11,9 @@ internal static class ContextParser
     [
         "os", "os_version", "app_version", "device_model", "manufacturer", "browser", "country", "region", "city", "ip",
     ];
+
+    private static readonly FrozenDictionary<string, string> FieldPaths =
+        Fields.ToFrozenDictionary(name => name, name => $"context.{name}", StringComparer.Ordinal);
 
     /// <summary>Returns the context, an empty one when absent, or <see langword="null"/> when invalid.</summary>
     public static BrandEventContext? Parse(JsonElement? value, EventIssues issues)
@@ -29,8 +33,9 @@ internal static class ContextParser
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            var field = $"context.{property.Name}";
-            if (!Fields.Contains(property.Name))
+            // The known paths are built once, because every event with a context reads several of them.
+            var field = FieldPaths.GetValueOrDefault(property.Name) ?? $"context.{property.Name}";
+            if (!FieldPaths.ContainsKey(property.Name))
             {
                 issues.Error(field,
                     $"'{property.Name}' is not a context field. The context fields are {string.Join(", ", Fields)}; " +
