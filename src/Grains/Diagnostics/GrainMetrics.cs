@@ -5,9 +5,9 @@ using MixpanelSync.GrainInterfaces.Integration;
 namespace MixpanelSync.Grains.Diagnostics;
 
 /// <summary>
-/// The instruments of the <c>MixpanelSync.Grains</c> meter. Event counters add a run's counts only after the state
-/// write that commits the run's progress, so a part that a resumed run reads and sends again counts once. A silo
-/// that dies between that write and the count loses the part's counts instead.
+/// The instruments of the <c>MixpanelSync.Grains</c> meter. Event and run counters add a run's counts only after the
+/// state write that commits the run's progress or end, so a part that a resumed run reads and sends again counts
+/// once. A silo that dies between that write and the count loses the part's counts instead.
 /// </summary>
 /// <remarks>
 /// NOTE: an activation that deactivation stopped waiting for can still finish a commit already under way, and

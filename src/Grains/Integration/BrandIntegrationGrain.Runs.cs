@@ -201,8 +201,10 @@ internal sealed partial class BrandIntegrationGrain
         State.ActiveRun = null;
         State.LastRun = summary;
         ApplyRunEnd(run, end, summary, now);
-        metrics.RunFinished(run.Trigger, end.Outcome);
         await SaveAsync();
+
+        // Counted after the write, because a run whose end was not saved resumes and finishes again.
+        metrics.RunFinished(run.Trigger, end.Outcome);
 
         Log.RunFinished(logger, BrandId, run.RunId, end.Outcome, summary.EventsRead, summary.EventsSkipped,
             summary.EventsImported, summary.EventsRejected, (long)(now - run.StartedAt).TotalMilliseconds);

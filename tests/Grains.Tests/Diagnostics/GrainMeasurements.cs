@@ -39,6 +39,24 @@ internal sealed class GrainMeasurements : IDisposable
             pair.Key == tag.Key && Equals(pair.Value, tag.Value))))
         .Sum(measurement => measurement.Value);
 
+    /// <summary>
+    /// Waits up to 10 seconds until the sum of <see cref="Sum"/> reaches <paramref name="expected"/>, because a run
+    /// counts itself after the state write that follows the status change, and returns the sum.
+    /// </summary>
+    public async Task<long> WaitForSumAsync(
+        string instrument,
+        long expected,
+        params (string Key, string Value)[] tags)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Sum(instrument, tags) < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        return Sum(instrument, tags);
+    }
+
     /// <summary>Collects the observable gauges now and returns the last value of one for the given tag.</summary>
     public long? Observe(string instrument, string key, string value)
     {
