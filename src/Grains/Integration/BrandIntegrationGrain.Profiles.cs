@@ -39,10 +39,13 @@ internal sealed partial class BrandIntegrationGrain
         var token = protector.Unprotect(destination.ProtectedToken);
         using var builder = new ProfileBatchBuilder(validator, batchOptions.Value, token);
         var tally = new ProfileTally();
+        var excluded = run.Mapping.ExcludedEventTypes.ToHashSet(StringComparer.Ordinal);
         foreach (var chunk in userIds.Chunk(ProfileUsersPerRead))
         {
             var stored = await store.ReadUserEventsAsync(BrandId, chunk, abortToken);
-            var profiles = UserProfileBuilder.Build(stored.Select(e => ProfileSource(run.Mapping, e.Event)));
+            var profiles = UserProfileBuilder.Build(stored
+                .Where(e => !excluded.Contains(e.Event.Type))
+                .Select(e => ProfileSource(run.Mapping, e.Event)));
             foreach (var profile in profiles)
             {
                 var key = tally.Add();

@@ -63,6 +63,23 @@ public sealed class ProfilePushTests(SyncClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Run_ExcludedTypes_LeftOutOfProfiles()
+    {
+        var mapping = WithProfiles with { ExcludedEventTypes = [BrandEventTypes.VideoView], IncludeContext = false };
+        var (brandId, token, brand) = await _scenario.ConnectAsync(mapping: mapping);
+        await fixture.Store.AppendAsync(brandId, UserEvents(DateTimeOffset.UtcNow.AddSeconds(1)));
+
+        await brand.SyncNowAsync();
+        var status = await SyncScenario.WaitForRunAsync(brand);
+
+        Assert.Equal(1, status.LastRun!.ProfilesSent);
+        var ann = Assert.Single(fixture.Emulator.GetProfiles(token)).Value;
+        Assert.Equal(0, ann["total_watch_time_ms"]!.GetValue<long>());
+        Assert.Equal("""["cyclists"]""", ann["communities"]!.ToJsonString());
+        Assert.False(ann.ContainsKey("$os"));
+    }
+
+    [Fact]
     public async Task Run_PushProfilesOff_SendsNothingToEngage()
     {
         var (brandId, token, brand) = await _scenario.ConnectAsync();
