@@ -121,6 +121,11 @@ run_product() {
     start_silo "$data" silo-sync
     token="bench-product-$(date +%s%N | tail -c 9)"
     add_project "$token"
+    if [[ -n "${PRODUCT_DATA:-}" ]]; then
+        # A reused store may keep the brand connected to an earlier emulator's project.
+        curl -fsS -X DELETE "$SILO_URL/api/v1/brands/$brand/integration?confirm=true" \
+            -H "Authorization: Bearer $OPERATOR_KEY" >/dev/null || true
+    fi
     cli connect --brand "$brand" --token "$token" --residency us >"$RESULTS/connect.out" 2>&1 \
         || { cat "$RESULTS/connect.out" >&2; exit 1; }
     local sync_started sync_ended sync_seconds sync_cpu sync_rss stats received sync_load

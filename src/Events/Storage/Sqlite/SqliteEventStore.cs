@@ -58,6 +58,8 @@ public sealed class SqliteEventStore : RelationalEventStore
         }
 
         // The journal mode is stored in the file and cannot change inside a transaction.
+        // NOTE: under sustained ingest the automatic (passive) checkpoints never reset the write-ahead log, which
+        // reached 19 GB for 2.6 million events in bench/run.sh product; it shrinks only when the store closes.
         await using (var connection = await OpenConnectionAsync(cancellationToken))
         {
             await using var command = Sql.Command(connection, "PRAGMA journal_mode = WAL");
