@@ -11,18 +11,22 @@ public sealed class LogCollector : ILoggerProvider
     /// <summary>Everything logged so far, one entry per message.</summary>
     public IReadOnlyList<string> Messages => [.. _messages];
 
-    public ILogger CreateLogger(string categoryName) => new CollectingLogger(categoryName, _messages);
+    /// <summary>The lowest level kept; Debug unless set.</summary>
+    public LogLevel MinimumLevel { get; init; } = LogLevel.Debug;
+
+    public ILogger CreateLogger(string categoryName) => new CollectingLogger(categoryName, _messages, MinimumLevel);
 
     public void Dispose()
     {
     }
 
-    private sealed class CollectingLogger(string category, ConcurrentQueue<string> messages) : ILogger
+    private sealed class CollectingLogger(string category, ConcurrentQueue<string> messages, LogLevel minimumLevel)
+        : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= minimumLevel;
 
         public void Log<TState>(
             LogLevel logLevel,

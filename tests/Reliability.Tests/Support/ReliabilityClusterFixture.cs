@@ -19,8 +19,8 @@ namespace MixpanelSync.Reliability.Tests.Support;
 /// The two-silo sync cluster of <see cref="SyncClusterFixture"/>, run as in cluster mode: the event store and the
 /// grains' state live in a PostgreSQL server of its own, which tests may stop and start. The EU residency goes to
 /// <see cref="OutageEmulator"/> on a fixed port, which tests may stop and start too. Request timeouts are 2 s,
-/// the US emulator's clock can be shifted, and every log line of the silos and emulators at Debug level and
-/// above is kept in <see cref="Logs"/>.
+/// the US emulator's clock can be shifted, and every log line of the silos and emulators, Trace level included,
+/// is kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class ReliabilityClusterFixture : SyncClusterFixture, IAsyncLifetime
 {
@@ -40,7 +40,7 @@ public sealed class ReliabilityClusterFixture : SyncClusterFixture, IAsyncLifeti
     }
 
     /// <summary>Every log line of the silos and the emulators.</summary>
-    public LogCollector Logs { get; } = new();
+    public LogCollector Logs { get; } = new() { MinimumLevel = LogLevel.Trace };
 
     /// <summary>The clock of the US and EU emulator; tests shift it to make Mixpanel reject events.</summary>
     public ShiftedClock EmulatorClock { get; } = new();
@@ -130,6 +130,9 @@ public sealed class ReliabilityClusterFixture : SyncClusterFixture, IAsyncLifeti
         {
             logging.AddProvider(Logs);
             logging.SetMinimumLevel(LogLevel.Trace);
+
+            // Orleans' own trace output is large and carries no tokens; its debug output is kept.
+            logging.AddFilter("Orleans", LogLevel.Debug);
         });
     }
 
