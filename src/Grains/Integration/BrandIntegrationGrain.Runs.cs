@@ -13,6 +13,20 @@ internal sealed partial class BrandIntegrationGrain
     public Task<SyncRequestResult> StartBackfillAsync(DateTimeOffset from) =>
         StartRunAsync(SyncTrigger.Backfill, from, replayIds: []);
 
+    /// <summary>Starts the run that <see cref="IntegrationState.RetryAt"/> repeats.</summary>
+    private Task<SyncRequestResult> StartRetryAsync()
+    {
+        State.RetryAt = null;
+        if (State.RetryTrigger == SyncTrigger.Backfill && State.RetryBackfillFrom is { } from)
+        {
+            return StartRunAsync(SyncTrigger.Backfill, from, replayIds: [], State.RetryBackfillUntil);
+        }
+
+        // State saved before backfills kept their range contains no start, so the retry is a regular run.
+        var trigger = State.RetryTrigger == SyncTrigger.Manual ? SyncTrigger.Manual : SyncTrigger.Schedule;
+        return StartRunAsync(trigger, backfillFrom: null, replayIds: []);
+    }
+
     public async Task<BackfillPreview> PreviewBackfillAsync(DateTimeOffset from)
     {
         var until = State.SendFrom ?? clock.Time.GetUtcNow();
@@ -39,7 +53,8 @@ internal sealed partial class BrandIntegrationGrain
     private async Task<SyncRequestResult> StartRunAsync(
         SyncTrigger trigger,
         DateTimeOffset? backfillFrom,
-        IReadOnlyList<long> replayIds)
+        IReadOnlyList<long> replayIds,
+        DateTimeOffset? backfillUntil = null)
     {
         if (State.ActiveRun is { } running)
         {
@@ -59,7 +74,7 @@ internal sealed partial class BrandIntegrationGrain
             return new SyncRequestResult(false, null, $"Runs are paused: {State.StateReason}");
         }
 
-        var run = await CreateRunAsync(trigger, backfillFrom, replayIds);
+        var run = await CreateRunAsync(trigger, backfillFrom, replayIds, backfillUntil);
         State.ActiveRun = run;
         SetState(ConnectionState.Syncing, null);
         await SaveAsync();
@@ -76,7 +91,8 @@ internal sealed partial class BrandIntegrationGrain
     private async Task<ActiveRun> CreateRunAsync(
         SyncTrigger trigger,
         DateTimeOffset? backfillFrom,
-        IReadOnlyList<long> replayIds)
+        IReadOnlyList<long> replayIds,
+        DateTimeOffset? backfillUntil)
     {
         var now = clock.Time.GetUtcNow();
         var cursor = await store.GetCursorAsync(BrandId);
@@ -85,8 +101,10 @@ internal sealed partial class BrandIntegrationGrain
         if (trigger == SyncTrigger.Backfill && backfillFrom is { } from)
         {
             // The backfill covers the events stored so far: up to the cursor those that regular runs passed
-            // over, and after it those that no run has read yet. Later regular runs send from `from` on.
+            // over, and after it those that no run has read yet. Later regular runs send from `from` on. A retry
+            // passes the failed backfill's `backfillUntil`, because that backfill already moved SendFrom back.
             State.SendFrom = from < sendFrom ? from : sendFrom;
+            var sendUntil = backfillUntil ?? sendFrom;
             return new ActiveRun
             {
                 RunId = NewRunId(now),
@@ -94,7 +112,7 @@ internal sealed partial class BrandIntegrationGrain
                 StartedAt = now,
                 Mapping = State.Mapping,
                 SendFrom = from,
-                SendUntil = sendFrom,
+                SendUntil = sendUntil,
                 CursorFrom = 0,
                 HighWaterMark = await store.GetHighWaterMarkAsync(BrandId),
                 Position = 0,
@@ -231,9 +249,7 @@ internal sealed partial class BrandIntegrationGrain
             State.ConsecutiveFailures++;
             var backoff = Settings.RunRetryBackoff * Math.Pow(2, Math.Min(State.ConsecutiveFailures - 1, 10));
             State.RetryAt = now + (backoff < Settings.MaxRunRetryBackoff ? backoff : Settings.MaxRunRetryBackoff);
-            // NOTE: a failed backfill is retried as a regular run, which does not send the rest of its range up
-            // to the cursor; the brand has to start the backfill again.
-            State.RetryTrigger = run.Trigger == SyncTrigger.Manual ? SyncTrigger.Manual : SyncTrigger.Schedule;
+            ScheduleRetryOf(run);
             SetState(
                 ConnectionState.Degraded,
                 $"Run {run.RunId} failed: {end.Error} It is retried at {State.RetryAt:u}.");
@@ -242,7 +258,11 @@ internal sealed partial class BrandIntegrationGrain
         }
 
         State.ConsecutiveFailures = 0;
+        // NOTE: a run that the brand starts and that succeeds while a failed backfill waits for its retry drops
+        // the retry, so the rest of the backfill's range is sent only when the brand starts the backfill again.
         State.RetryAt = null;
+        State.RetryBackfillFrom = null;
+        State.RetryBackfillUntil = null;
         if (summary.EventsRejected > 0)
         {
             SetState(
@@ -253,6 +273,26 @@ internal sealed partial class BrandIntegrationGrain
         {
             SetState(ConnectionState.Connected, null);
         }
+    }
+
+    /// <summary>
+    /// Sets what the retry of a failed run repeats. A failed backfill is retried as a backfill of the same range,
+    /// because the regular run that follows does not read the events up to the backfill's cursor. Events that the
+    /// failed backfill delivered are sent again with the same $insert_id, which Mixpanel deduplicates.
+    /// </summary>
+    private void ScheduleRetryOf(ActiveRun run)
+    {
+        if (run.Trigger == SyncTrigger.Backfill)
+        {
+            State.RetryTrigger = SyncTrigger.Backfill;
+            State.RetryBackfillFrom = run.SendFrom;
+            State.RetryBackfillUntil = run.SendUntil;
+            return;
+        }
+
+        State.RetryTrigger = run.Trigger == SyncTrigger.Manual ? SyncTrigger.Manual : SyncTrigger.Schedule;
+        State.RetryBackfillFrom = null;
+        State.RetryBackfillUntil = null;
     }
 
     private readonly record struct RunEnd(SyncOutcome Outcome, string? Error, bool CredentialsRejected);

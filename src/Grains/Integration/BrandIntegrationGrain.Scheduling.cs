@@ -38,8 +38,7 @@ internal sealed partial class BrandIntegrationGrain
         var now = clock.Time.GetUtcNow();
         if (State.RetryAt is { } retryAt && retryAt <= now)
         {
-            State.RetryAt = null;
-            await StartRunAsync(State.RetryTrigger, backfillFrom: null, replayIds: []);
+            await StartRetryAsync();
             return;
         }
 

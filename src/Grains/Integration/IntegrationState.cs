@@ -46,4 +46,13 @@ internal sealed class IntegrationState
     /// higher ids were stored by a write whose progress a crash may have lost, so writes skip their events.
     /// </summary>
     [Id(20)] public long DeadLetterMark { get; set; }
+
+    /// <summary>The start of the failed backfill that <see cref="RetryAt"/> repeats; null for other runs.</summary>
+    [Id(21)] public DateTimeOffset? RetryBackfillFrom { get; set; }
+
+    /// <summary>
+    /// The end of that backfill's range up to its cursor. It is kept because the backfill moved
+    /// <see cref="SendFrom"/> back to its start.
+    /// </summary>
+    [Id(22)] public DateTimeOffset? RetryBackfillUntil { get; set; }
 }

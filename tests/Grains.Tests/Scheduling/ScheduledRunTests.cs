@@ -168,6 +168,47 @@ public sealed class ScheduledRunTests(ScheduleClusterFixture fixture)
     }
 
     [Fact]
+    public async Task FailedBackfill_RetriesAsBackfill()
+    {
+        var brandId = SyncScenario.NewId("brand");
+        var token = _scenario.AddProject();
+
+        // The events are dated by the real clock and the fake clock is years ahead, so only a backfill sends them.
+        var occurredAt = DateTimeOffset.UtcNow.AddDays(-2);
+        var events = Enumerable.Range(0, 4_500)
+            .Select(i => new SourceEvent(TestEvents.VideoView($"view-{i}", occurredAt, $"user-{i % 50}"), true))
+            .ToList();
+        await _scenario.AppendAsync(brandId, events);
+        fixture.Time.SetUtcNow(At(new DateOnly(NextYear(), 3, 2), 12));
+        var brand = (await _scenario.ConnectAsync(brandId, token)).Brand;
+        await brand.SyncNowAsync();
+        await WaitUntilIdleAsync(brand);
+        var preview = await brand.PreviewBackfillAsync(occurredAt.AddDays(-1));
+
+        fixture.Emulator.GetFaults(token).SetFailureRate(1.0);
+        var backfill = await brand.StartBackfillAsync(occurredAt.AddDays(-1));
+        await WaitUntilIdleAsync(brand);
+        var failed = await brand.GetStatusAsync();
+        fixture.Emulator.GetFaults(token).Clear();
+        var retry = await TickAsync(brand, failed.RetryAt!.Value);
+        var delivered = fixture.Emulator.GetDeduplicatedEvents(token).Select(e => e.InsertId).ToList();
+
+        Assert.True(backfill.Started, backfill.Message);
+        Assert.Equal(events.Count, preview.EventCount);
+        Assert.Equal(SyncOutcome.Failed, failed.LastRun!.Outcome);
+        Assert.Equal(SyncTrigger.Backfill, failed.LastRun.Trigger);
+        Assert.NotNull(retry);
+        Assert.Equal(SyncTrigger.Backfill, retry.Trigger);
+        Assert.Equal(SyncOutcome.Succeeded, retry.Outcome);
+        Assert.Equal(events.Count, retry.EventsImported);
+        Assert.Equal(events.Count, delivered.Count);
+        Assert.Equal(
+            events.Select(source => SyncScenario.InsertIdOf(brandId, source)).Order(),
+            delivered.Order());
+        await _scenario.AssertReconciledAsync(brandId, token, events);
+    }
+
+    [Fact]
     public async Task Disconnect_StopsScheduledRuns()
     {
         var start = new DateOnly(NextYear(), 8, 3);
