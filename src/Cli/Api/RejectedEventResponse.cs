@@ -1,6 +1,9 @@
 namespace MixpanelSync.Cli.Api;
 
-/// <summary>An event that validation or Mixpanel rejected during a run.</summary>
+/// <summary>
+/// An event that validation or Mixpanel rejected during a run. <c>Message</c> is the explanation from validation
+/// or from Mixpanel, or null when none was kept.
+/// </summary>
 internal sealed record RejectedEventResponse(
     long DeadLetterId,
     string EventId,
@@ -10,4 +13,5 @@ internal sealed record RejectedEventResponse(
     string? Field,
     string? RunId,
     DateTimeOffset RejectedAt,
-    DateTimeOffset? ReplayedAt);
+    DateTimeOffset? ReplayedAt,
+    string? Message);

@@ -25,7 +25,7 @@ internal static class RejectedCommand
         {
             Description = "Also list rejected events that were already replayed.",
         };
-        var command = new Command("rejected", "List a brand's rejected events with the reason and field.");
+        var command = new Command("rejected", "List a brand's rejected events with the reason, field and message.");
         service.AddTo(command);
         command.Options.Add(limit);
         command.Options.Add(after);
@@ -68,7 +68,16 @@ internal static class RejectedCommand
             return;
         }
 
-        var table = Tables.Create(">id", "event id", "type", "occurred at", "reason", "field", "run", "replayed");
+        var table = Tables.Create(
+            ">id",
+            "event id",
+            "type",
+            "occurred at",
+            "reason",
+            "field",
+            "run",
+            "replayed",
+            "message");
         foreach (var rejected in page.Events)
         {
             table.AddText(
@@ -79,7 +88,8 @@ internal static class RejectedCommand
                 rejected.Reason,
                 rejected.Field ?? "-",
                 rejected.RunId ?? "-",
-                rejected.ReplayedAt is null ? "no" : Tables.Time(rejected.ReplayedAt));
+                rejected.ReplayedAt is null ? "no" : Tables.Time(rejected.ReplayedAt),
+                rejected.Message ?? "-");
         }
 
         console.Write(table);

@@ -50,6 +50,12 @@ public sealed partial class ServiceCommandTests(ServiceFixture fixture) : IClass
         Assert.Contains("w-future-1", rejected.Output, StringComparison.Ordinal);
         Assert.Contains("w-future-2", rejected.Output, StringComparison.Ordinal);
 
+        // Mixpanel rejects the two future events, and the table shows its message for each.
+        Assert.Contains("message", rejected.Output, StringComparison.Ordinal);
+        Assert.Equal(
+            2,
+            Regex.Count(rejected.Output, @"'properties\.time' is invalid: must not be more than 1 hour in the future"));
+
         foreach (var result in new[] { connect, ingest, sync, status, runs, rejected })
         {
             Assert.DoesNotContain(token, result.Output + result.Error, StringComparison.Ordinal);
