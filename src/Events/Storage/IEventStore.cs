@@ -45,6 +45,16 @@ public interface IEventStore
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Counts a brand's stored events that happened at or after <paramref name="from"/> and before
+    /// <paramref name="until"/>; 0 when <paramref name="until"/> is not after <paramref name="from"/>.
+    /// </summary>
+    Task<long> CountEventsAsync(
+        string brandId,
+        DateTimeOffset from,
+        DateTimeOffset until,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads every stored event of the given user ids of a brand, in sequence order, for the user profiles that
     /// are derived from all of a user's events. Ids without events are left out.
     /// </summary>

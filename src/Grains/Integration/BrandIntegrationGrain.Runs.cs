@@ -29,24 +29,11 @@ internal sealed partial class BrandIntegrationGrain
 
     public async Task<BackfillPreview> PreviewBackfillAsync(DateTimeOffset from)
     {
+        // The backfill reads every stored event and sends those that happened from `from` up to SendFrom, and
+        // also the later ones that no regular run has read yet. The count leaves out those later ones, and it
+        // includes events of unknown or excluded types, which the backfill rejects or skips.
         var until = State.SendFrom ?? clock.Time.GetUtcNow();
-        var highWaterMark = await store.GetHighWaterMarkAsync(BrandId);
-        long count = 0;
-        long position = 0;
-
-        // NOTE: the event store has no count by event time, so the preview reads every stored event.
-        while (true)
-        {
-            var page = await store.ReadPageAsync(BrandId, position, highWaterMark, Settings.PageSize);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            count += page.Count(stored => stored.Event.OccurredAt >= from && stored.Event.OccurredAt < until);
-            position = page[^1].Sequence;
-        }
-
+        var count = await store.CountEventsAsync(BrandId, from, until);
         return new BackfillPreview(from, until, count);
     }
 

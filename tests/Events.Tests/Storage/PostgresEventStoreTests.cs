@@ -77,6 +77,26 @@ public sealed class PostgresEventStoreTests(PostgresDatabase database)
         Assert.Equal("too far ahead", letters[1].Message);
     }
 
+    private protected override async Task<string> ExplainCountAsync()
+    {
+        // The test table is small, so sequential scans are turned off and the plan must still find the index.
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SET enable_seqscan = off; EXPLAIN " + RelationalEventStore.CountEventsSql;
+        command.Parameters.AddWithValue("brand", "brand");
+        command.Parameters.AddWithValue("from", 0L);
+        command.Parameters.AddWithValue("until", long.MaxValue);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', plan);
+    }
+
     private protected override RelationalEventStore CreateStore(TimeProvider timeProvider) =>
         new PostgresEventStore(
             Options.Create(new PostgresEventStoreOptions { ConnectionString = database.ConnectionString }),

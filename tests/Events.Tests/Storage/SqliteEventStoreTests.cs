@@ -10,6 +10,8 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("events-sqlite-").FullName;
 
+    private string DatabasePath => Path.Combine(_directory, "nested", "events.db");
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
@@ -111,11 +113,30 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests
         Assert.Equal("too far ahead", letters[1].Message);
     }
 
+    private protected override async Task<string> ExplainCountAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + RelationalEventStore.CountEventsSql;
+        command.Parameters.AddWithValue("@brand", "brand");
+        command.Parameters.AddWithValue("@from", 0L);
+        command.Parameters.AddWithValue("@until", long.MaxValue);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', plan);
+    }
+
     private protected override RelationalEventStore CreateStore(TimeProvider timeProvider) =>
         new SqliteEventStore(
             Options.Create(new SqliteEventStoreOptions
             {
-                DatabasePath = Path.Combine(_directory, "nested", "events.db"),
+                DatabasePath = DatabasePath,
             }),
             timeProvider,
             NullLogger<SqliteEventStore>.Instance);

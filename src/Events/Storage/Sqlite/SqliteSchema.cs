@@ -23,6 +23,7 @@ internal static class SqliteSchema
         "CREATE INDEX IF NOT EXISTS ix_brand_events_brand_sequence ON brand_events (brand_id, sequence)",
         "CREATE INDEX IF NOT EXISTS ix_brand_events_brand_user ON brand_events (brand_id, user_id)",
         "CREATE INDEX IF NOT EXISTS ix_brand_events_brand_device ON brand_events (brand_id, device_id)",
+        "CREATE INDEX IF NOT EXISTS ix_brand_events_brand_occurred ON brand_events (brand_id, occurred_at)",
         """
         CREATE TABLE IF NOT EXISTS sync_cursors (
             brand_id TEXT PRIMARY KEY,
