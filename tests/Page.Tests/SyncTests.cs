@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using MixpanelSync.Page.Tests.Support;
 
@@ -42,6 +43,8 @@ public sealed class SyncTests(PageFixture fixture)
         await Assertions.Expect(page.RejectedRows.First).ToContainTextAsync("rejected-1");
         await Assertions.Expect(page.RejectedRows.First).ToContainTextAsync("properties.time");
         await Assertions.Expect(page.RejectedRows.First).ToContainTextAsync("rejected by Mixpanel");
+        await Assertions.Expect(page.RejectedRows.First.Locator("td").Nth(4))
+            .ToHaveTextAsync("'properties.time' is invalid: must not be more than 1 hour in the future");
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Replay all rejected events" }).ClickAsync();
 
@@ -52,6 +55,33 @@ public sealed class SyncTests(PageFixture fixture)
         await Assertions.Expect(page.RunRows).ToHaveCountAsync(3);
         await Assertions.Expect(page.RunRows.First.Locator("td").Nth(1)).ToHaveTextAsync("Replay");
         Assert.Equal(9, fixture.Emulator.GetDeduplicatedEvents(token).Count);
+    }
+
+    [Fact]
+    public async Task RejectedMessage_WithMarkup_ShownAsText()
+    {
+        const string markup = "<b id=\"injected\">bold</b> & <img src=x>";
+        using var brand = await fixture.CreateBrandAsync();
+        await fixture.ConnectWithHistoryAsync(brand);
+        await using var page = await fixture.OpenBlankAsync();
+
+        // The API's response is changed in the browser, because Mixpanel's messages contain no markup to test with.
+        await page.Page.RouteAsync("**/rejected-events?**", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = JsonNode.Parse(await response.TextAsync())!;
+            body["events"]![0]!["message"] = markup;
+            await route.FulfillAsync(new() { Response = response, Body = body.ToJsonString() });
+        });
+        var fragment = $"#brand={Uri.EscapeDataString(brand.BrandId)}&key={Uri.EscapeDataString(brand.Key)}";
+        await page.Page.GotoAsync(fixture.PageAddress + fragment);
+        await page.Page.ReloadAsync();
+
+        await Assertions.Expect(page.RejectedRows).ToHaveCountAsync(3);
+        await Assertions.Expect(page.RejectedRows.First.Locator("td").Nth(4)).ToHaveTextAsync(markup);
+        await Assertions.Expect(page.Page.Locator("#injected")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.RejectedRows.Locator("img")).ToHaveCountAsync(0);
+        Assert.Empty(page.UncaughtErrors);
     }
 
     [Fact]

@@ -157,6 +157,7 @@ export function renderRejectedEvents(events, canReplay, onReplay) {
       cell(event.eventType),
       cell(formatDateTime(event.occurredAt)),
       reason,
+      wrapCell(event.message ?? '-'),
       cell(formatDateTime(event.rejectedAt)),
       action);
     return row;
