@@ -33,6 +33,7 @@ public abstract partial class RelationalEventStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await AfterAppendCommitAsync(connection, cancellationToken);
 
         var result = new AppendResult(accepted, events.Count - accepted);
         StoreLog.EventsAppended(Logger, brandId, result.Accepted, result.Duplicates);

@@ -68,6 +68,14 @@ public abstract partial class RelationalEventStore : IEventStore, IAsyncDisposab
         long storedAtMs,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs after an append commits, while the store's write lock from <see cref="AcquireWriteLockAsync"/> is
+    /// still held; the default does nothing.
+    /// </summary>
+    private protected virtual Task AfterAppendCommitAsync(
+        DbConnection connection,
+        CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Returns the SQL expression for the larger of two values.</summary>
     private protected abstract string Greatest(string left, string right);
 

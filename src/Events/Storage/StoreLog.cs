@@ -52,4 +52,17 @@ internal static partial class StoreLog
         Level = LogLevel.Information,
         Message = "Purged brand {BrandId}: {Events} events, {DeadLetters} dead letters")]
     public static partial void BrandPurged(ILogger logger, string brandId, long events, long deadLetters);
+
+    [LoggerMessage(
+        EventId = 2007,
+        Level = LogLevel.Debug,
+        Message = "Checkpointed the write-ahead log of {Path}: {Bytes} bytes before, {Frames} frames")]
+    public static partial void WalCheckpointed(ILogger logger, string path, long bytes, long frames);
+
+    [LoggerMessage(
+        EventId = 2008,
+        Level = LogLevel.Warning,
+        Message = "Could not truncate the write-ahead log of {Path} ({Bytes} bytes): a reader kept its snapshot " +
+            "for over {TimeoutMs} ms; the next append that finds the log over the limit tries again")]
+    public static partial void WalCheckpointBusy(ILogger logger, string path, long bytes, int timeoutMs);
 }

@@ -113,6 +113,106 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests
         Assert.Equal("too far ahead", letters[1].Message);
     }
 
+    [Fact]
+    public async Task AppendAsync_SustainedWithReader_BoundsLogSize()
+    {
+        // 200 appends of 250 events write about 20 times the checkpoint size into the log. The store checks the
+        // log after each append, so the log can pass the checkpoint size by at most one append's frames. The test
+        // checks that one append of 250 events writes under 1 MiB of frames, so 2 MiB of margin leaves room.
+        const long checkpointBytes = 1024 * 1024;
+        const long maxLogBytes = checkpointBytes + 2 * 1024 * 1024;
+        const int appends = 200;
+        const int eventsPerAppend = 250;
+        await using var store = new SqliteEventStore(
+            Options.Create(new SqliteEventStoreOptions
+            {
+                DatabasePath = DatabasePath,
+                WalCheckpointBytes = checkpointBytes,
+            }),
+            Time,
+            NullLogger<SqliteEventStore>.Instance);
+        await store.EnsureCreatedAsync();
+        var brandId = $"brand-{Guid.NewGuid():N}";
+        using var stop = new CancellationTokenSource();
+        var sync = Task.Run(() => FollowLikeSyncAsync(store, brandId, stop.Token));
+
+        long maxObservedLogBytes = 0;
+        long maxAppendLogBytes = 0;
+        for (var append = 0; append < appends; append++)
+        {
+            var events = Enumerable.Range(0, eventsPerAppend)
+                .Select(i => NewLargeEvent($"e-{append}-{i}"))
+                .ToList();
+            var before = LogBytes();
+            await store.AppendAsync(brandId, events);
+            var after = LogBytes();
+            maxObservedLogBytes = Math.Max(maxObservedLogBytes, after);
+            maxAppendLogBytes = Math.Max(maxAppendLogBytes, after - before);
+        }
+
+        await stop.CancelAsync();
+        var eventsRead = await sync;
+
+        Assert.True(
+            new FileInfo(DatabasePath).Length > 10 * checkpointBytes,
+            $"The database file is {new FileInfo(DatabasePath).Length} bytes, too small to test the log size.");
+        Assert.True(eventsRead > eventsPerAppend, $"The concurrent reader read only {eventsRead} events.");
+        Assert.True(
+            maxAppendLogBytes < 1024 * 1024,
+            $"One append grew the write-ahead log by {maxAppendLogBytes} bytes; the margin assumes under 1 MiB.");
+        Assert.True(
+            maxObservedLogBytes <= maxLogBytes,
+            $"The write-ahead log reached {maxObservedLogBytes} bytes; the bound is {maxLogBytes}.");
+    }
+
+    /// <summary>
+    /// Reads the brand's pages after a moving cursor until cancelled, as a sync run does; returns the events read.
+    /// </summary>
+    private static async Task<long> FollowLikeSyncAsync(
+        SqliteEventStore store,
+        string brandId,
+        CancellationToken cancellationToken)
+    {
+        long cursor = 0;
+        long eventsRead = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var highWaterMark = await store.GetHighWaterMarkAsync(brandId, CancellationToken.None);
+            var page = await store.ReadPageAsync(brandId, cursor, highWaterMark, 1_000, CancellationToken.None);
+            if (page.Count == 0)
+            {
+                await Task.Delay(5, CancellationToken.None);
+                continue;
+            }
+
+            cursor = page[^1].Sequence;
+            eventsRead += page.Count;
+        }
+
+        return eventsRead;
+    }
+
+    private long LogBytes()
+    {
+        var log = new FileInfo(DatabasePath + "-wal");
+        return log.Exists ? log.Length : 0;
+    }
+
+    private BrandEvent NewLargeEvent(string eventId) => new()
+    {
+        EventId = eventId,
+        Type = BrandEventTypes.VideoView,
+        OccurredAt = Time.GetUtcNow(),
+        UserId = $"user-{eventId}",
+        DeviceId = $"device-{eventId}",
+        Properties = new Dictionary<string, object?>
+        {
+            ["video_id"] = $"video-{eventId}",
+            ["title"] = new string('t', 200),
+            ["watch_time_ms"] = 12000L,
+        },
+    };
+
     private protected override async Task<string> ExplainCountAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
