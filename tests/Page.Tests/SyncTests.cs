@@ -65,7 +65,7 @@ public sealed class SyncTests(PageFixture fixture)
         await fixture.ConnectWithHistoryAsync(brand);
         await using var page = await fixture.OpenBlankAsync();
 
-        // The API's response is changed in the browser, because Mixpanel's messages contain no markup to test with.
+        // The API's response is changed in the browser, because the emulator's messages contain no markup.
         await page.Page.RouteAsync("**/rejected-events?**", async route =>
         {
             var response = await route.FetchAsync();

@@ -37,7 +37,10 @@ internal sealed class ActiveRun
     /// <summary>The dead letters a replay sends; empty for every pending one.</summary>
     [Id(9)] public List<long> ReplayIds { get; init; } = [];
 
-    /// <summary>The counts of the committed part of the run.</summary>
+    /// <summary>
+    /// The counts of the committed part of the run. When the run fails, the retries of its unsettled batches are
+    /// added too.
+    /// </summary>
     [Id(10)] public RunCounters Counters { get; init; } = new();
 
     /// <summary>A replay has handled every pending dead letter up to this dead-letter id.</summary>

@@ -67,6 +67,7 @@ internal sealed partial class BrandIntegrationGrain
 
         if (failure is not null)
         {
+            CountUnsettledRetries(run, window);
             return failure.Value;
         }
 
@@ -125,6 +126,21 @@ internal sealed partial class BrandIntegrationGrain
         }
 
         return failure;
+    }
+
+    /// <summary>
+    /// Adds the retries and resends of the batches that a failure left unsettled, the failed batch among them, to
+    /// the run's counts. Their other counts stay out, because the run's retry sends those events again.
+    /// </summary>
+    private static void CountUnsettledRetries(ActiveRun run, Queue<RunSegment> window)
+    {
+        foreach (var segment in window)
+        {
+            if (segment.Send is { IsCompletedSuccessfully: true } send)
+            {
+                run.Counters.Retries += send.Result.Retries;
+            }
+        }
     }
 
     private static void AddDelivery(ActiveRun run, RunSegment segment, BatchDeliveryResult result)

@@ -114,6 +114,24 @@ public sealed class BrandIntegrationTests(SyncClusterFixture fixture)
     }
 
     [Fact]
+    public async Task FailedRun_CountsRetriesOfFailedBatch()
+    {
+        var (brandId, token, brand) = await _scenario.ConnectAsync();
+        await _scenario.AppendMixedAsync(brandId, count: 50, invalidEvery: 0);
+
+        // The fixture allows 10 attempts per batch, so 10 failed requests fail the run's only batch.
+        fixture.Emulator.GetFaults(token).FailNext(10, 503);
+        await brand.SyncNowAsync();
+        var finished = await SyncScenario.WaitForRunAsync(brand);
+        fixture.Emulator.GetFaults(token).Clear();
+
+        Assert.Equal(SyncOutcome.Failed, finished.LastRun!.Outcome);
+        Assert.Equal(0, finished.LastRun.EventsImported);
+        Assert.Equal(9, finished.LastRun.Retries);
+        Assert.Empty(fixture.Emulator.GetEvents(token));
+    }
+
+    [Fact]
     public async Task SyncNow_EventsBeforeConnection_AreSkipped()
     {
         var brandId = SyncScenario.NewId("brand");
