@@ -54,7 +54,12 @@ public static class EventIngestionEndpoints
             return problem;
         }
 
-        var parsed = Parse(parser, body);
+        BrandEventParseResult parsed;
+        using (body)
+        {
+            parsed = Parse(parser, body);
+        }
+
         if (parsed.Errors.FirstOrDefault(error => error.Index < 0) is { } unreadable)
         {
             return ApiProblems.Validation("body", unreadable.Reason);
@@ -81,7 +86,9 @@ public static class EventIngestionEndpoints
             return parser.ParseNdjson(body.Content);
         }
 
-        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(body.Content).TrimStart('\uFEFF');
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)
+            .GetString(body.Content.Span)
+            .TrimStart('\uFEFF');
         return parser.ParseBatch(text);
     }
 

@@ -6,26 +6,40 @@ using Microsoft.Net.Http.Headers;
 namespace MixpanelSync.Api.Ingestion;
 
 /// <summary>
-/// The decoded body of an ingestion request, read whole into memory up to the uncompressed limit, or the problem
-/// that stopped the read.
+/// The decoded body of an ingestion request, read whole into a pooled buffer up to the uncompressed limit, or the
+/// problem that stopped the read. Dispose it once its events are parsed.
 /// </summary>
-internal sealed class IngestionBody
+internal sealed class IngestionBody : IDisposable
 {
-    private const int ChunkSize = 81_920;
+    private const int InitialSize = 81_920;
 
     private static readonly string[] NdjsonMediaTypes =
         ["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"];
 
-    private IngestionBody(IngestionFormat format, byte[] content)
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    private IngestionBody(IngestionFormat format, byte[] buffer, int length)
     {
         Format = format;
-        Content = content;
+        _buffer = buffer;
+        _length = length;
     }
 
     public IngestionFormat Format { get; }
 
-    /// <summary>The uncompressed UTF-8 bytes.</summary>
-    public byte[] Content { get; }
+    /// <summary>The uncompressed UTF-8 bytes, valid until the body is disposed.</summary>
+    public ReadOnlyMemory<byte> Content =>
+        _buffer is { } buffer ? buffer.AsMemory(0, _length) : throw new ObjectDisposedException(nameof(IngestionBody));
+
+    /// <summary>Returns the buffer to the shared pool.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Reads and, for <c>Content-Encoding: gzip</c>, decompresses the body.</summary>
     /// <returns>
@@ -71,40 +85,59 @@ internal sealed class IngestionBody
         long maxUncompressedBytes,
         CancellationToken cancellationToken)
     {
-        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        // The body grows in a buffer rented from the shared pool, which Dispose returns once the events are parsed.
+        // A body of thousands of events is megabytes, and each fresh array of that size is allocated on the large
+        // object heap and brings the next full (gen 2) garbage collection closer.
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+        var length = 0;
         try
         {
-            using var content = new MemoryStream();
             int read;
-            while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken)) > 0)
+            while ((read = await source.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                if (content.Length + read > maxUncompressedBytes)
+                length += read;
+                if (length > maxUncompressedBytes)
                 {
+                    ArrayPool<byte>.Shared.Return(buffer);
                     return (null, TooLarge(maxUncompressedBytes));
                 }
 
-                content.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    buffer = Grow(buffer, length);
+                }
             }
 
-            return (new IngestionBody(format, content.ToArray()), null);
+            return (new IngestionBody(format, buffer, length), null);
         }
         catch (BadHttpRequestException exception)
             when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             return (null, TooLarge(maxUncompressedBytes));
         }
         catch (InvalidDataException)
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             return (null, TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Bad Request",
                 detail: "The body is not valid gzip although Content-Encoding is gzip. Compress it with gzip, "
                     + "or leave out the Content-Encoding header."));
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
+    }
+
+    private static byte[] Grow(byte[] buffer, int length)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     private static IngestionFormat? FormatOf(string? contentType)
