@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Net;
 using System.Text.Json;
 
@@ -12,8 +11,7 @@ internal static class ContextParser
         "os", "os_version", "app_version", "device_model", "manufacturer", "browser", "country", "region", "city", "ip",
     ];
 
-    private static readonly FrozenDictionary<string, string> FieldPaths =
-        Fields.ToFrozenDictionary(name => name, name => $"context.{name}", StringComparer.Ordinal);
+    private static readonly string[] FieldPaths = [.. Fields.Select(name => $"context.{name}")];
 
     /// <summary>Returns the context, an empty one when absent, or <see langword="null"/> when invalid.</summary>
     public static BrandEventContext? Parse(JsonElement? value, EventIssues issues)
@@ -30,12 +28,14 @@ internal static class ContextParser
         }
 
         var errorsBefore = issues.ErrorCount;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each value sits at the position of its name in Fields, and a name sent twice keeps its last valid value.
+        var values = new string?[Fields.Length];
         foreach (var property in element.EnumerateObject())
         {
             // The known paths are built once, because every event with a context reads several of them.
-            var field = FieldPaths.GetValueOrDefault(property.Name) ?? $"context.{property.Name}";
-            if (!FieldPaths.ContainsKey(property.Name))
+            var position = Array.IndexOf(Fields, property.Name);
+            var field = position >= 0 ? FieldPaths[position] : $"context.{property.Name}";
+            if (position < 0)
             {
                 issues.Error(field,
                     $"'{property.Name}' is not a context field. The context fields are {string.Join(", ", Fields)}; " +
@@ -43,22 +43,22 @@ internal static class ContextParser
             }
             else if (BrandEventParser.ReadText(property.Value, field, issues) is { } text)
             {
-                values[property.Name] = text;
+                values[position] = text;
             }
         }
 
         var context = new BrandEventContext
         {
-            Os = values.GetValueOrDefault("os"),
-            OsVersion = values.GetValueOrDefault("os_version"),
-            AppVersion = values.GetValueOrDefault("app_version"),
-            DeviceModel = values.GetValueOrDefault("device_model"),
-            Manufacturer = values.GetValueOrDefault("manufacturer"),
-            Browser = values.GetValueOrDefault("browser"),
-            Country = ParseCountry(values.GetValueOrDefault("country"), issues),
-            Region = values.GetValueOrDefault("region"),
-            City = values.GetValueOrDefault("city"),
-            Ip = ParseIp(values.GetValueOrDefault("ip"), issues),
+            Os = values[0],
+            OsVersion = values[1],
+            AppVersion = values[2],
+            DeviceModel = values[3],
+            Manufacturer = values[4],
+            Browser = values[5],
+            Country = ParseCountry(values[6], issues),
+            Region = values[7],
+            City = values[8],
+            Ip = ParseIp(values[9], issues),
         };
         return issues.ErrorCount == errorsBefore ? context : null;
     }
