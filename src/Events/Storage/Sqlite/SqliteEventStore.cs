@@ -109,8 +109,12 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         {
             await connection.OpenAsync(cancellationToken);
 
-            // NORMAL is durable in WAL mode except for the last transactions before a power loss.
-            await using var command = Sql.Command(connection, "PRAGMA synchronous = NORMAL");
+            // NORMAL is durable in WAL mode except for the last transactions before a power loss. The page cache
+            // of 64 MiB (SQLite's default is 2 MiB) holds the hot pages of the event indexes, whose keys
+            // (user, device, event id) land all over their B-trees, so inserts read fewer pages back from the file.
+            await using var command = Sql.Command(
+                connection,
+                "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
