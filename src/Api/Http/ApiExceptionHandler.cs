@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using MixpanelSync.GrainInterfaces.Storage;
 
 namespace MixpanelSync.Api.Http;
 
 /// <summary>
 /// Turns bad requests that ASP.NET Core throws while binding (malformed JSON, a wrong JSON type, a body over the
-/// limit) into problem responses that name the JSON path at fault.
+/// limit) into problem responses that name the JSON path at fault, and a database outage behind the grains into
+/// 503 with <c>Retry-After</c>.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -15,6 +17,23 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         Exception exception,
         CancellationToken cancellationToken)
     {
+        if (exception is StorageUnavailableException storageFailure)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = "5";
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Service Unavailable",
+                    Detail = storageFailure.Message,
+                },
+            });
+        }
+
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;

@@ -63,6 +63,7 @@ public static class MixpanelSyncGrains
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddMixpanelSyncGrains(configuration);
+        silo.AddIncomingGrainCallFilter<StorageFailureCallFilter>();
         return silo;
     }
 

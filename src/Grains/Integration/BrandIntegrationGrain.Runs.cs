@@ -1,3 +1,4 @@
+using MixpanelSync.Events.Storage.Postgres;
 using MixpanelSync.GrainInterfaces.Integration;
 
 namespace MixpanelSync.Grains.Integration;
@@ -161,6 +162,7 @@ internal sealed partial class BrandIntegrationGrain
         catch (Exception exception) when (!_deactivating)
         {
             Log.RunCrashed(logger, exception, BrandId, run.RunId);
+            ClearPoolsAfterConnectionFailure(exception);
             end = new RunEnd(SyncOutcome.Failed, exception.Message, CredentialsRejected: false);
         }
         catch (Exception exception) when (_deactivating)
@@ -186,7 +188,18 @@ internal sealed partial class BrandIntegrationGrain
             // and the saved ActiveRun resumes from its saved position on the next activation; without this the
             // run would stay in progress and block every later run until the silo restarts.
             Log.RunEndNotSaved(logger, exception, BrandId, run.RunId);
+            ClearPoolsAfterConnectionFailure(exception);
             DeactivateOnIdle();
+        }
+    }
+
+    // The retry of the run, and every other user of the pools, then opens fresh connections instead of meeting
+    // the dead ones that a PostgreSQL restart leaves in them.
+    private static void ClearPoolsAfterConnectionFailure(Exception exception)
+    {
+        if (PostgresConnectionFailures.IsConnectionFailure(exception))
+        {
+            PostgresConnectionFailures.ClearPools();
         }
     }
 

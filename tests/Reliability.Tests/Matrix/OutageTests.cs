@@ -1,8 +1,8 @@
 using MixpanelSync.GrainInterfaces.Integration;
+using MixpanelSync.GrainInterfaces.Storage;
 using MixpanelSync.Grains.Tests.Support;
 using MixpanelSync.MixpanelEmulator;
 using MixpanelSync.Reliability.Tests.Support;
-using Npgsql;
 
 namespace MixpanelSync.Reliability.Tests.Matrix;
 
@@ -66,15 +66,15 @@ public sealed class OutageTests(ReliabilityClusterFixture fixture)
         finally
         {
             await fixture.Postgres.RestartAsync();
-
-            // NOTE: every pooled connection to the stopped server fails once on its next use. Grain storage
-            // draws from Npgsql's shared pools, cleared here so that the later tests of the collection do not
-            // meet them; the event store's own pool is left as it is and the runs below meet them.
-            NpgsqlConnection.ClearAllPools();
         }
 
+        // Pooled connections to the stopped server are dead. The silos clear the pools at the first failure they
+        // meet, so a grain call either works or fails with StorageUnavailableException, never with an exception
+        // Orleans cannot serialize, and a retry soon works.
         faults.Clear();
-        var status = await SyncUntilReachableAsync(brand);
+        await CallUntilStorageRecoversAsync(brand.GetStatusAsync);
+        await CallUntilStorageRecoversAsync(brand.SyncNowAsync);
+        var status = await MatrixSteps.SyncUntilDoneAsync(brand);
 
         Assert.Equal(SyncOutcome.CompletedWithRejections, status.LastRun!.Outcome);
         await _steps.AssertExactAsync(brandId, token, events, fixture.Emulator);
@@ -124,6 +124,22 @@ public sealed class OutageTests(ReliabilityClusterFixture fixture)
         finally
         {
             await fixture.Cluster.StartAdditionalSiloAsync();
+        }
+    }
+
+    private static async Task CallUntilStorageRecoversAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (StorageUnavailableException) when (attempt < 20)
+            {
+                await Task.Delay(250);
+            }
         }
     }
 

@@ -35,12 +35,17 @@ public sealed class PostgresEventStore : RelationalEventStore
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Value.ConnectionString);
         _dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
+        PostgresConnectionFailures.Track(_dataSource);
     }
 
     private protected override IReadOnlyList<string> SchemaStatements => PostgresSchema.Statements;
 
     /// <summary>Closes the store's connection pool.</summary>
-    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public override ValueTask DisposeAsync()
+    {
+        PostgresConnectionFailures.Forget(_dataSource);
+        return _dataSource.DisposeAsync();
+    }
 
     private protected override async ValueTask<DbConnection> OpenConnectionAsync(
         CancellationToken cancellationToken) =>
