@@ -86,8 +86,8 @@ public sealed class MixpanelSyncOptions
     public int MaxBatchResends { get; set; } = 5;
 
     /// <summary>
-    /// The wait before the second resend of a batch; the first is sent at once, and the wait doubles after each
-    /// later one, so the cluster has time to notice the dead silo and move its grains.
+    /// The wait before the second resend of a batch. The first resend goes at once, and the wait doubles after
+    /// each later one, so the cluster has time to notice the dead silo and move its grains.
     /// </summary>
     /// <value>Defaults to 2 seconds.</value>
     public TimeSpan BatchResendDelay { get; set; } = TimeSpan.FromSeconds(2);

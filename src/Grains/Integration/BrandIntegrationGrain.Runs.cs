@@ -184,9 +184,9 @@ internal sealed partial class BrandIntegrationGrain
         }
         catch (Exception exception)
         {
-            // The end could not be saved, such as while the database is down. The activation drops what it holds
-            // and the saved ActiveRun resumes from its saved position on the next activation; without this the
-            // run would stay in progress and block every later run until the silo restarts.
+            // The end could not be saved, such as while the database is down. The activation is dropped, so the
+            // saved ActiveRun resumes from its saved position on the next activation. Without this the run would
+            // stay in progress and block every later run until the silo restarts.
             Log.RunEndNotSaved(logger, exception, BrandId, run.RunId);
             ClearPoolsAfterConnectionFailure(exception);
             DeactivateOnIdle();

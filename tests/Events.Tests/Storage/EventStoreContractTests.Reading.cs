@@ -194,7 +194,8 @@ public abstract partial class EventStoreContractTests
         var events = await store.ReadUserEventsAsync(brandId, ["u1", "u3", "u1", "missing"]);
 
         Assert.Equal(["a-1", "c-1", "a-2"], EventIds(events));
-        Assert.True(events[0].Sequence < events[1].Sequence && events[1].Sequence < events[2].Sequence);
+        Assert.True(events[0].Sequence < events[1].Sequence);
+        Assert.True(events[1].Sequence < events[2].Sequence);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace MixpanelSync.Grains.Tests.Support;
 /// A <see cref="SyncClusterFixture"/> whose grains take the time from <see cref="Time"/>, a fake clock that
 /// only moves when a test moves it, with no spread of scheduled runs. Orleans itself keeps the real clock, so
 /// reminders do not follow the fake one. Tests call the grain's reminder handler after moving it. The US and
-/// EU emulator's clock stands a day behind the real one, so that events from the last day fail Mixpanel's
+/// EU emulator's clock runs a day behind the real one, so that events from the last day fail Mixpanel's
 /// check of future times while the grains' validation, which follows the real clock, accepts them.
 /// </summary>
 public sealed class ScheduleClusterFixture : SyncClusterFixture

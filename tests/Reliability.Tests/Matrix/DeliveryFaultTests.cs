@@ -5,7 +5,7 @@ using MixpanelSync.Reliability.Tests.Support;
 namespace MixpanelSync.Reliability.Tests.Matrix;
 
 /// <summary>
-/// Faults of Mixpanel's /import answers, each injected into a full sync on the two-silo cluster and ended with
+/// Faults in Mixpanel's /import responses, each injected into a full sync on the two-silo cluster and ended with
 /// an exact reconciliation. Backoffs are scaled down to 20-200 ms and the request timeout to 2 s.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]
@@ -119,7 +119,7 @@ public sealed class DeliveryFaultTests(ReliabilityClusterFixture fixture)
         var now = DateTimeOffset.UtcNow;
 
         // Mixpanel's clock runs 2 h behind, so events of the last hour are more than 1 h ahead for it: the
-        // service's validation passes them and Mixpanel lists them in failed_records of a 400 answer.
+        // service's validation passes them and Mixpanel lists them in failed_records of a 400 response.
         var events = Enumerable.Range(0, 3_000)
             .Select(i => i % 10 == 3
                 ? new SourceEvent(TestEvents.VideoView($"recent-{i}", now.AddMinutes(-10), $"user-{i % 31}"), false)
