@@ -22,17 +22,53 @@ public sealed class MixpanelEvent
     public MixpanelEvent(string? name, IReadOnlyList<KeyValuePair<string, object?>> properties, long sourceKey = 0)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        Name = name;
-        Properties = properties;
+        _name = name;
+        _properties = properties;
         SourceKey = sourceKey;
     }
 
+    // Events read from files in their wire form keep only the bytes. The name and properties are parsed from them
+    // on first access, which the validator's copy path never makes.
+    internal MixpanelEvent(CompactEvent compact, long sourceKey)
+    {
+        Compact = compact;
+        SourceKey = sourceKey;
+    }
+
+    private string? _name;
+    private IReadOnlyList<KeyValuePair<string, object?>>? _properties;
+
     /// <summary>The event name.</summary>
-    public string? Name { get; }
+    public string? Name
+    {
+        get
+        {
+            EnsureParsed();
+            return _name;
+        }
+    }
 
     /// <summary>The properties in wire order.</summary>
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties { get; }
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties
+    {
+        get
+        {
+            EnsureParsed();
+            return _properties!;
+        }
+    }
 
     /// <summary>The caller's key for this event, carried into every outcome.</summary>
     public long SourceKey { get; }
+
+    /// <summary>The event's bytes in wire form, when it was read that way.</summary>
+    internal CompactEvent? Compact { get; }
+
+    private void EnsureParsed()
+    {
+        if (_properties is null && Compact is not null)
+        {
+            (_name, _properties) = Compact.Parse();
+        }
+    }
 }

@@ -141,6 +141,7 @@ public static class MixpanelFileReader
         // Lines are split and parsed as UTF-8 bytes, without decoding each line to a string first: on a file of
         // 440-byte events that cuts the reader's CPU time by a third. Lines end at LF or CRLF.
         var buffer = ArrayPool<byte>.Shared.Rent(LineBufferBytes);
+        var scanner = new CompactEventScanner();
         try
         {
             int start = 0, end = 0;
@@ -190,7 +191,11 @@ public static class MixpanelFileReader
                         continue;
                     }
 
-                    var mixpanelEvent = ParseLine(line, recordNumber, out var error);
+                    // Most files hold events already in wire form; the validator copies those instead of rewriting.
+                    string? error = null;
+                    var mixpanelEvent = scanner.TryScan(line.Span) is { } compact
+                        ? new MixpanelEvent(compact, recordNumber)
+                        : ParseLine(line, recordNumber, out error);
                     if (mixpanelEvent is not null)
                     {
                         yield return mixpanelEvent;

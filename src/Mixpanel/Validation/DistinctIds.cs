@@ -35,9 +35,12 @@ public static class DistinctIds
         Placeholders.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Returns whether the value, ignoring case and surrounding whitespace, is a placeholder.</summary>
-    public static bool IsPlaceholder(string value)
+    public static bool IsPlaceholder(string value) => IsPlaceholder(value.AsSpan());
+
+    /// <summary>Returns whether the text, ignoring case and surrounding whitespace, is a placeholder.</summary>
+    public static bool IsPlaceholder(ReadOnlySpan<char> value)
     {
-        var trimmed = value.AsSpan().Trim();
+        var trimmed = value.Trim();
         return trimmed.Length is > 0 and <= 36 && PlaceholderLookup.Contains(trimmed);
     }
 }

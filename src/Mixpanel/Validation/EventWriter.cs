@@ -52,6 +52,18 @@ internal sealed partial class EventWriter
         _rejection = null;
         _path.Clear();
         var start = output.WrittenCount;
+        if (mixpanelEvent.Compact is { } compact && TryCopyCompact(compact, output, context))
+        {
+            var copied = output.WrittenCount - start;
+            output.WriteByte((byte)'\n');
+            return new EventValidationResult(
+                mixpanelEvent.SourceKey,
+                null,
+                null,
+                compact.Time,
+                compact.InsertId,
+                copied);
+        }
 
         if (!TryWriteEvent(mixpanelEvent, output, context, out var time, out var insertId))
         {
@@ -163,6 +175,38 @@ internal sealed partial class EventWriter
 
         return true;
     }
+
+    // A compact event is already what the general path would write, apart from the checks that depend on the
+    // options, the endpoint and the clock. When one of them would act, the general path runs instead.
+    private bool TryCopyCompact(CompactEvent compact, PooledBufferWriter output, in EventWriteContext context)
+    {
+        var json = compact.Json;
+        var length = json.Length + (compact.AddsIp ? CompactIpSuffix.Length : 0);
+        var latest = context.NowMilliseconds + (long)MixpanelLimits.MaxFutureSkew.TotalMilliseconds;
+        if (context.Endpoint != MixpanelIngestionEndpoint.Import
+            || compact.DeepestLevel > _maxDepth
+            || length >= _maxEventBytes
+            || compact.Time < MixpanelLimits.MinEventTimeMilliseconds
+            || compact.Time > latest)
+        {
+            return false;
+        }
+
+        if (!compact.AddsIp)
+        {
+            output.Write(json);
+            return true;
+        }
+
+        // The JSON ends with the "}}" of the properties and the event, so the ip goes before them, where the
+        // general path adds it.
+        output.Write(json.AsSpan(0, json.Length - 2));
+        output.Write(CompactIpSuffix);
+        output.Write("}}"u8);
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> CompactIpSuffix => ",\"ip\":0"u8;
 
     private static bool IsBlankIp(object? value) =>
         value is null || (value is string text && string.IsNullOrWhiteSpace(text));
