@@ -28,6 +28,22 @@ public sealed partial class MixpanelEmulatorHost
     public IReadOnlyList<StoredEvent> GetDeduplicatedEvents(string token) =>
         _runtime.Projects.GetByToken(token).Events.GetDeduplicated();
 
+    /// <summary>
+    /// Counts a project's stored, unique, duplicate and rejected events and its requests without copying the events;
+    /// with <paramref name="groupBy"/>, also per value of that property.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No project has the token.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="groupBy"/> is empty or longer than 255 characters, or the property has more than
+    /// <see cref="EventSummary.MaxGroups"/> values.
+    /// </exception>
+    public EventSummary GetEventSummary(string token, string? groupBy = null)
+    {
+        var project = _runtime.Projects.GetByToken(token);
+        return EventSummary.TryCreate(project, groupBy, out var error)
+            ?? throw new ArgumentException(error, nameof(groupBy));
+    }
+
     /// <summary>Returns copies of a project's user profiles by distinct_id.</summary>
     public IReadOnlyDictionary<string, JsonObject> GetProfiles(string token) =>
         _runtime.Projects.GetByToken(token).UserProfiles.Snapshot(string.Empty);

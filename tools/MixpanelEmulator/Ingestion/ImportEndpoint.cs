@@ -139,7 +139,7 @@ internal sealed class ImportEndpoint(EmulatorRuntime runtime)
     private void Store(ImportRequest request, EventBatch batch)
     {
         var project = request.Principal.Project;
-        project.Events.Append(batch.Stored, runtime.Time.GetUtcNow());
+        project.Events.Append(batch, runtime.Time.GetUtcNow());
         var received = batch.Stored.Count + batch.Dropped + batch.Failed.Count;
         runtime.Stats.AddEvents(received, batch.Stored.Count, batch.Failed.Count, batch.Dropped);
         project.Stats.AddEvents(received, batch.Stored.Count, batch.Failed.Count, batch.Dropped);

@@ -125,7 +125,7 @@ internal sealed class TrackEndpoint(EmulatorRuntime runtime)
     {
         foreach (var (project, batch) in batches)
         {
-            project.Events.Append(batch.Stored, now);
+            project.Events.Append(batch, now);
             var received = batch.Stored.Count + batch.Dropped + batch.Failed.Count;
             project.Stats.AddEvents(received, batch.Stored.Count, batch.Failed.Count, batch.Dropped);
             Log.Ingested(

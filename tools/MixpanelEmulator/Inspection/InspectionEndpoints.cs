@@ -23,6 +23,11 @@ internal static class InspectionEndpoints
             .WithName("GetEvents")
             .WithSummary("Stored events; view=dedup for the deduplicated query view, otherwise the raw log.");
         group.MapGet(
+                "/projects/{token}/events/summary",
+                (string token, string? groupBy) => GetEventSummary(runtime, token, groupBy))
+            .WithName("GetEventSummary")
+            .WithSummary("Counts of stored, unique, duplicate and rejected events and of requests, without events.");
+        group.MapGet(
                 "/projects/{token}/profiles",
                 (string token) => GetProfiles(runtime, token, string.Empty, ProfileKind.User))
             .WithName("GetProfiles");
@@ -97,6 +102,25 @@ internal static class InspectionEndpoints
 
         buffer.Write("]"u8);
         return TypedResults.Bytes(buffer.WrittenMemory, "application/json");
+    }
+
+    private static Results<Ok<EventSummary>, NotFound, ValidationProblem> GetEventSummary(
+        EmulatorRuntime runtime,
+        string token,
+        string? groupBy)
+    {
+        if (runtime.Projects.FindByToken(token) is not { } project)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (EventSummary.TryCreate(project, groupBy, out var error) is not { } summary)
+        {
+            var errors = new Dictionary<string, string[]> { ["groupBy"] = [error!] };
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(summary);
     }
 
     private static Results<Ok<IReadOnlyDictionary<string, JsonObject>>, NotFound> GetProfiles(

@@ -60,6 +60,12 @@ public sealed class StoredEvent
     /// <summary>When the emulator stored the event, by its clock.</summary>
     public DateTimeOffset IngestedAt { get; internal set; }
 
+    /// <summary>
+    /// <see cref="Sequence"/> of the later copy with the same deduplication key that replaced this event in the
+    /// query view, or 0 while this event is the kept copy.
+    /// </summary>
+    internal long ReplacedBySequence { get; set; }
+
     /// <summary>The stored event as UTF-8 JSON: <c>{"event":...,"properties":{...}}</c>.</summary>
     public ReadOnlyMemory<byte> Json { get; }
 
