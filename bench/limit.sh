@@ -1,10 +1,15 @@
 # Rate-limit benchmark, sourced by bench/run.sh ("bench/run.sh limit"): BRANDS brands share one Mixpanel
 # project whose emulator limit is RATE events per second (RATE * 60 per rolling 60 s). Two silos in cluster mode
 # on a private PostgreSQL ingest EVENTS_PER_BRAND events for each brand, then every brand backfills at once.
-# The emulator runs in strict mode, so it enforces the limit with 429s and keeps a deduplicated view.
+# The emulator runs in strict mode, so it enforces the limit with 429s and keeps a deduplicated view. Each brand's
+# events carry the custom property bench_brand (its brand id), which the brand's mapping lets through, so the
+# emulator's event summary counts stored and unique events per brand.
 #
 # Settings (environment): RATE (1000), BRANDS (4), EVENTS_PER_BRAND (RATE * 60 * 2.5 / BRANDS, so that the
-# backlog outlasts two full windows), POLL_TIMEOUT (seconds to wait for delivery, 900).
+# backlog outlasts two full windows), POLL_TIMEOUT (seconds to wait for delivery, 900), DROP_AFTER_STORE (0; when
+# N > 0, the emulator stores the next N requests after the backfills start and then aborts their connections, so
+# the senders send those batches again: a check that the report counts the duplicates. The stored counts that the
+# rate figures use then include the resent copies).
 
 RATE="${RATE:-1000}"
 BRANDS="${BRANDS:-4}"
@@ -12,6 +17,8 @@ WINDOW_SECONDS=60
 LIMIT_EVENTS=$((RATE * WINDOW_SECONDS))
 EVENTS_PER_BRAND="${EVENTS_PER_BRAND:-$((LIMIT_EVENTS * 5 / 2 / BRANDS))}"
 POLL_TIMEOUT="${POLL_TIMEOUT:-900}"
+DROP_AFTER_STORE="${DROP_AFTER_STORE:-0}"
+BRAND_PROPERTY=bench_brand
 
 
 start_postgres() {
@@ -74,11 +81,18 @@ wait_silos_ready() {
     log "silos ready: ${SILO_URLS[*]}"
 }
 
-# Prints the number of events in view $2 (raw or dedup) of project $1, or -1 when the emulator cannot return
-# the view: it builds the whole JSON in one buffer, which fails past about 2 GB (3 to 4 million events).
-count_view() {
-    curl -fsS "$EMULATOR_HTTP/_emulator/projects/$1/events?view=$2" 2>/dev/null \
-        | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))' 2>/dev/null || echo -1
+# Saves the emulator's event summary of project $1, split by bench_brand, to $RESULTS/limit-summary.json. The
+# summary contains counts only, so it stays small at any number of stored events.
+save_summary() {
+    curl -fsS --max-time 600 "$EMULATOR_HTTP/_emulator/projects/$1/events/summary?groupBy=$BRAND_PROPERTY" \
+        >"$RESULTS/limit-summary.json"
+}
+
+# Lets the custom property $BRAND_PROPERTY through brand $1's mapping, through the API of $SILO_URL.
+allow_brand_property() {
+    curl -fsS -X PATCH "$SILO_URL/api/v1/brands/$1/integration" -H "Authorization: Bearer $OPERATOR_KEY" \
+        -H 'Content-Type: application/json' \
+        -d "{\"mapping\": {\"allowedCustomProperties\": [\"$BRAND_PROPERTY\"]}}" >/dev/null
 }
 
 run_limit() {
@@ -103,10 +117,11 @@ run_limit() {
     for b in $(seq 1 "$BRANDS"); do
         url="${SILO_URLS[$((b % 2))]}"
         python3 "$ROOT/bench/ingest_load.py" "$file" --url "$url" --brand "bench-limit-$b" --key "$OPERATOR_KEY" \
-            --batch 5000 --parallel 2 >"$RESULTS/limit-ingest-$b.json"
+            --batch 5000 --parallel 2 --property "$BRAND_PROPERTY=bench-limit-$b" >"$RESULTS/limit-ingest-$b.json"
         log "ingested brand $b through $url: $(cat "$RESULTS/limit-ingest-$b.json")"
         SILO_URL="$url" cli connect --brand "bench-limit-$b" --token "$token" --residency us \
             >"$RESULTS/limit-connect-$b.out" 2>&1 || { cat "$RESULTS/limit-connect-$b.out" >&2; exit 1; }
+        SILO_URL="$url" allow_brand_property "bench-limit-$b"
     done
 
     local expected=$((BRANDS * EVENTS_PER_BRAND)) started run_ids=()
@@ -114,6 +129,11 @@ run_limit() {
     for b in $(seq 1 "$BRANDS"); do
         run_ids+=("$(SILO_URL="${SILO_URLS[$((b % 2))]}" post_backfill "bench-limit-$b")")
     done
+    if ((DROP_AFTER_STORE > 0)); then
+        curl -fsS -X POST "$EMULATOR_HTTP/_emulator/projects/$token/faults" -H 'Content-Type: application/json' \
+            -d "{\"dropNext\": $DROP_AFTER_STORE}"
+        log "the emulator aborts the connections of the next $DROP_AFTER_STORE requests after storing them"
+    fi
 
     # One line a second: seconds since the backfills started, events stored, 429 responses, all responses.
     local samples="$RESULTS/limit-samples.tsv" stats stored now
@@ -138,17 +158,16 @@ run_limit() {
             >"$RESULTS/limit-backfill-$b.out"
     done
 
-    local raw dedup
     stats="$(project_stats "$token")"
-    raw="$(count_view "$token" raw)"
-    dedup="$(count_view "$token" dedup)"
+    log "reading the emulator's event summary"
+    save_summary "$token"
     echo
     echo "Rate limit: $LIMIT_EVENTS events per $WINDOW_SECONDS s ($RATE/s); $BRANDS brands x $EVENTS_PER_BRAND events" \
         "on 2 cluster silos; $(machine_line)"
-    python3 - "$samples" "$expected" "$LIMIT_EVENTS" "$WINDOW_SECONDS" "$raw" "$dedup" "$stats" <<'PY'
+    python3 - "$samples" "$LIMIT_EVENTS" "$WINDOW_SECONDS" "$stats" "$RESULTS" "$BRANDS" <<'PY'
 import json, sys
-samples_path, expected, limit, window, raw, dedup, stats = sys.argv[1:8]
-expected, limit, window, raw, dedup = int(expected), int(limit), int(window), int(raw), int(dedup)
+samples_path, limit, window, stats, results, brands = sys.argv[1:7]
+limit, window, brands = int(limit), int(window), int(brands)
 stats = json.loads(stats)
 samples = [tuple(float(v) for v in line.split("\t")) for line in open(samples_path) if line.strip()]
 stored_total = samples[-1][1]
@@ -174,12 +193,42 @@ requests = sum(codes.values())
 print(f"the last event was stored {last:.1f} s after the backfills started (first at {first:.1f} s); "
       f"{stored_total / last:.0f} events/s overall")
 print(f"requests {requests}, by status {codes}; 429 share {codes.get(429, 0) / max(requests, 1):.2%}")
-stored = int(stats["eventsStored"])
-if dedup < 0 or raw < 0:
-    print(f"source {expected}, raw log {stored} by the stats; the emulator could not return its event views, so "
-          f"lost and duplicated events are not counted")
+
+# Lost: events a brand ingested that are missing from the emulator's deduplicated view. Duplicated: stored
+# copies beyond the first of a deduplication key (event, distinct_id, time, $insert_id). Both come from the
+# emulator's event summary, split by the bench_brand property that each brand's events carry.
+summary = json.load(open(f"{results}/limit-summary.json"))
+groups = {group["value"]: group for group in summary["groups"]}
+rows = []
+for b in range(1, brands + 1):
+    brand = f"bench-limit-{b}"
+    ingested = json.load(open(f"{results}/limit-ingest-{b}.json"))["accepted"]
+    run = json.loads(open(f"{results}/limit-backfill-{b}.out").read().strip().splitlines()[-1])
+    group = groups.pop(brand, {"eventsStored": 0, "uniqueEvents": 0})
+    rows.append((brand, ingested, run["eventsImported"], run["retries"], group["eventsStored"],
+                 group["uniqueEvents"]))
+total = tuple(sum(row[i] for row in rows) for i in range(1, 6))
+rows.append(("total", *total))
+header = ("brand", "ingested", "imported (runs)", "run retries", "stored (raw)", "unique (dedup)", "lost",
+          "duplicated")
+table = [header] + [(brand, ingested, imported, retries, stored, unique, ingested - unique, stored - unique)
+                    for brand, ingested, imported, retries, stored, unique in rows]
+widths = [max(len(f"{row[i]:,}" if isinstance(row[i], int) else row[i]) for row in table) for i in range(len(header))]
+for row in table:
+    cells = [f"{value:,}" if isinstance(value, int) else value for value in row]
+    print("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(cells)))
+others = sum(group["eventsStored"] for group in groups.values())
+print(f"emulator summary: {summary['eventsStored']:,} stored, {summary['uniqueEvents']:,} unique, "
+      f"{summary['duplicateEvents']:,} duplicated, {summary['eventsRejected']:,} rejected (each brand's credential "
+      f"check is one), {summary['requests']:,} requests, {summary['requestsRateLimited']:,} answered 429 "
+      f"({summary['requestsRateLimited'] / max(summary['requests'], 1):.2%}); {others:,} stored events carry no "
+      f"brand of this run")
+lost = total[0] - total[4]
+duplicated = total[3] - total[4]
+if lost == 0 and duplicated == 0 and others == 0:
+    print(f"result: 0 lost, 0 duplicated, by the emulator's deduplication of {summary['eventsStored']:,} events")
 else:
-    print(f"source {expected}, deduplicated view {dedup} (lost {expected - dedup}), raw log {raw} "
-          f"(duplicated {raw - dedup})")
+    print(f"result: MISMATCH: {lost:,} lost, {duplicated:,} duplicated, {others:,} stored events without a brand")
+    sys.exit(1)
 PY
 }
