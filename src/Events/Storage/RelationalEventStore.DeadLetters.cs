@@ -22,7 +22,7 @@ public abstract partial class RelationalEventStore
         }
 
         using var writeLock = await AcquireWriteLockAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         var ids = new List<long>(rejected.Count);
         var now = NowMs();
@@ -83,7 +83,7 @@ public abstract partial class RelationalEventStore
 
         var marked = 0;
         using var writeLock = await AcquireWriteLockAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         foreach (var chunk in deadLetterIds.Distinct().Chunk(500))
         {

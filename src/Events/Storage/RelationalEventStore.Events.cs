@@ -22,7 +22,7 @@ public abstract partial class RelationalEventStore
         }
 
         using var writeLock = await AcquireWriteLockAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         await LockBrandStreamAsync(transaction, brandId, cancellationToken);
         var accepted = await InsertEventsAsync(transaction, brandId, events, NowMs(), cancellationToken);

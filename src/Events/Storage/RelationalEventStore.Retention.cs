@@ -17,7 +17,7 @@ public abstract partial class RelationalEventStore
 
         var cutoff = NowMs() - (long)rule.MaxAge.TotalMilliseconds;
         using var writeLock = await AcquireWriteLockAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         var cursor = await ReadCursorAsync(transaction, brandId, cancellationToken);
 
@@ -68,7 +68,7 @@ public abstract partial class RelationalEventStore
         }
 
         using var writeLock = await AcquireWriteLockAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         var devices = new SortedSet<string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(deviceId))
@@ -98,7 +98,7 @@ public abstract partial class RelationalEventStore
         ArgumentException.ThrowIfNullOrEmpty(brandId);
 
         using var writeLock = await AcquireWriteLockAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         var events = await ExecuteAsync(
             transaction, "DELETE FROM brand_events WHERE brand_id = @brand", cancellationToken, ("@brand", brandId));

@@ -38,6 +38,13 @@ public abstract partial class RelationalEventStore : IEventStore, IAsyncDisposab
     private protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Opens a connection for a write transaction, after <see cref="AcquireWriteLockAsync"/>. The default opens
+    /// one as <see cref="OpenConnectionAsync"/> does.
+    /// </summary>
+    private protected virtual ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken) =>
+        OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
     /// Waits for this store's turn to write, before its write transaction begins; the default does not wait.
     /// </summary>
     private protected virtual ValueTask<IDisposable?> AcquireWriteLockAsync(CancellationToken cancellationToken) =>
@@ -83,7 +90,7 @@ public abstract partial class RelationalEventStore : IEventStore, IAsyncDisposab
     public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         using var writeLock = await AcquireWriteLockAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         await PrepareSchemaCreationAsync(transaction, cancellationToken);
         foreach (var statement in SchemaStatements)

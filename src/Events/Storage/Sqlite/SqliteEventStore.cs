@@ -19,6 +19,7 @@ namespace MixpanelSync.Events.Storage.Sqlite;
 public sealed partial class SqliteEventStore : RelationalEventStore
 {
     private readonly string _connectionString;
+    private readonly string _writeConnectionString;
     private readonly string _databasePath;
 
     // Writers of this store queue here, because Microsoft.Data.Sqlite retries a busy write lock by sleeping
@@ -39,13 +40,20 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Value.WalCheckpointBytes);
         _databasePath = Path.GetFullPath(options.Value.DatabasePath);
         _walCheckpointBytes = options.Value.WalCheckpointBytes;
-        _connectionString = new SqliteConnectionStringBuilder
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = _databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString();
+        };
+        _connectionString = builder.ToString();
+
+        // Microsoft.Data.Sqlite pools connections by connection string, so write transactions get a pool of their
+        // own, and only its connections grow the large page cache. Cache=Private is what the default cache mode
+        // already means here (nothing enables SQLite's shared cache); it is written out only to tell the pools apart.
+        builder.Cache = SqliteCacheMode.Private;
+        _writeConnectionString = builder.ToString();
     }
 
     private protected override IReadOnlyList<string> SchemaStatements => SqliteSchema.Statements;
@@ -73,7 +81,7 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     private async Task AddMissingColumnsAsync(CancellationToken cancellationToken)
     {
         using var writeLock = await AcquireWriteLockAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
         foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
         {
@@ -97,26 +105,46 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     /// <summary>Closes the pooled connections to the database file.</summary>
     public override ValueTask DisposeAsync()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        foreach (var connectionString in (ReadOnlySpan<string>)[_connectionString, _writeConnectionString])
+        {
+            using var connection = new SqliteConnection(connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+
         return ValueTask.CompletedTask;
     }
 
-    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    // Page cache sizes in KiB (negative values of PRAGMA cache_size). Every pooled connection keeps its own cache
+    // for as long as it stays open, so the total is the sum over the open connections.
+    private const int WriteCacheKib = 65_536;
+    private const int ReadCacheKib = 2_048;
+
+    // Reads and writes outside the write lock (cursor commits, run records) use small caches. A sync reads its
+    // events once, in sequence order, so a large cache on each of its connections would fill with pages that it
+    // does not read again.
+    private protected override ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        OpenAsync(_connectionString, ReadCacheKib, cancellationToken);
+
+    // Writers take turns at _writeGate, so their pool rarely has more than one connection, and its large cache
+    // keeps the hot pages of the event indexes in memory. Their keys (user, device, event id) land all over their
+    // B-trees, so inserts read fewer pages back from the file.
+    private protected override ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken) =>
+        OpenAsync(_writeConnectionString, WriteCacheKib, cancellationToken);
+
+    private static async ValueTask<DbConnection> OpenAsync(
+        string connectionString,
+        int cacheKib,
+        CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
 
-            // NORMAL is durable in WAL mode except for the last transactions before a power loss. The page cache
-            // of 64 MiB (SQLite's default is 2 MiB) keeps the hot pages of the event indexes in memory. Their keys
-            // (user, device, event id) land all over their B-trees, so inserts read fewer pages back from the file.
-            // NOTE: the cache is per pooled connection, so a full read of a large store can fill several of them;
-            // the 10M-event backfill peaked at 933 MB and this is the likely main part, not yet profiled.
+            // NORMAL is durable in WAL mode except for the last transactions before a power loss.
             await using var command = Sql.Command(
                 connection,
-                "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
+                "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -" + cacheKib.ToString(CultureInfo.InvariantCulture));
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
