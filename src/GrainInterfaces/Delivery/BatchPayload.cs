@@ -11,7 +11,12 @@ namespace MixpanelSync.GrainInterfaces.Delivery;
 /// The uncompressed length of each line, line feed included, in line order; they add up to
 /// <paramref name="UncompressedBytes"/> and let a 413 response split the body at a line boundary.
 /// </param>
+/// <remarks>
+/// Marked immutable because no code changes a payload's arrays once it is built. A call to a grain in the same
+/// silo then passes it by reference, where Orleans would otherwise deep-copy the body and arrays of every batch.
+/// </remarks>
 [GenerateSerializer]
+[Immutable]
 [Alias("mixpanel-sync.batch-payload")]
 public sealed record BatchPayload(
     [property: Id(0)] string BrandId,

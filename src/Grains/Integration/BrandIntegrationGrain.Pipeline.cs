@@ -1,3 +1,4 @@
+using MixpanelSync.Events.Storage;
 using MixpanelSync.GrainInterfaces.Delivery;
 using MixpanelSync.GrainInterfaces.Integration;
 
@@ -113,7 +114,7 @@ internal sealed partial class BrandIntegrationGrain
                     break;
                 }
 
-                AddDelivery(run, segment, result);
+                await AddDeliveryAsync(run, segment, result, ReadStoredEventAsync);
             }
 
             window.Dequeue();
@@ -143,7 +144,15 @@ internal sealed partial class BrandIntegrationGrain
         }
     }
 
-    private static void AddDelivery(ActiveRun run, RunSegment segment, BatchDeliveryResult result)
+    /// <summary>
+    /// Adds a delivered batch's counts to its segment, and a dead letter for each event that Mixpanel rejected,
+    /// with the event that <paramref name="findEvent"/> returns for its sequence.
+    /// </summary>
+    private static async Task AddDeliveryAsync(
+        ActiveRun run,
+        RunSegment segment,
+        BatchDeliveryResult result,
+        Func<long, Task<StoredEvent?>> findEvent)
     {
         segment.Counters.Imported += result.Imported;
         segment.Counters.Retries += result.Retries;
@@ -151,7 +160,8 @@ internal sealed partial class BrandIntegrationGrain
         foreach (var rejection in result.Rejections)
         {
             segment.Counters.AddRejection(rejection.Reason);
-            if (segment.BatchEvents.TryGetValue(rejection.SourceKey, out var stored))
+            var inBatch = segment.Batch is { } batch && Array.IndexOf(batch.SourceKeys, rejection.SourceKey) >= 0;
+            if (inBatch && await findEvent(rejection.SourceKey) is { } stored)
             {
                 segment.Rejected.Add(new(
                     stored.Sequence,
@@ -162,6 +172,26 @@ internal sealed partial class BrandIntegrationGrain
                     rejection.Message));
             }
         }
+    }
+
+    /// <summary>
+    /// Reads one stored event back from the store, or returns <see langword="null"/> when it was deleted since the
+    /// run read it.
+    /// </summary>
+    /// <remarks>
+    /// Segments keep only the sequences of their batch, not the events, because with up to MaxBatchesInFlight
+    /// batches of 2000 events in flight the events took most of a backfill's managed heap. Mixpanel rejects few
+    /// of the events that passed validation, so reading those again costs little.
+    /// </remarks>
+    private async Task<StoredEvent?> ReadStoredEventAsync(long sequence)
+    {
+        if (sequence < 1)
+        {
+            return null;
+        }
+
+        var page = await store.ReadPageAsync(BrandId, sequence - 1, sequence, maxCount: 1);
+        return page.Count == 1 && page[0].Sequence == sequence ? page[0] : null;
     }
 
     /// <summary>

@@ -65,6 +65,10 @@ internal sealed partial class BrandIntegrationGrain
             .OrderBy(stored => stored.Sequence)
             .ToList();
         var segments = preparer.Prepare(events);
+
+        // Replayed events come from their dead letters, because retention may have deleted the stored events since.
+        var eventsBySequence = events.ToDictionary(stored => stored.Sequence);
+        Task<StoredEvent?> FindEvent(long sequence) => Task.FromResult(eventsBySequence.GetValueOrDefault(sequence));
         var sender = GrainFactory.GetGrain<IBatchSenderGrain>(0);
         foreach (var segment in segments.Where(segment => segment.Batch is not null))
         {
@@ -74,7 +78,7 @@ internal sealed partial class BrandIntegrationGrain
                 return NotDelivered(result);
             }
 
-            AddDelivery(run, segment, result);
+            await AddDeliveryAsync(run, segment, result, FindEvent);
         }
 
         await CommitReplayAsync(run, segments, letters, lastListedId);

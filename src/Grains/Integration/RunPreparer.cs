@@ -103,7 +103,6 @@ internal sealed class RunPreparer : IDisposable
         }
         else
         {
-            current.BatchEvents[stored.Sequence] = stored;
             current.Counters.Sent++;
         }
 

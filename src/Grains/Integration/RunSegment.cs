@@ -16,9 +16,6 @@ internal sealed class RunSegment
     /// <summary>The batch of the range's valid events, or <see langword="null"/> when none is valid.</summary>
     public BatchPayload? Batch { get; set; }
 
-    /// <summary>The source events of <see cref="Batch"/> by sequence, to store those Mixpanel rejects.</summary>
-    public Dictionary<long, StoredEvent> BatchEvents { get; } = [];
-
     /// <summary>Events rejected by validation, and once delivered, by Mixpanel.</summary>
     public List<RejectedEvent> Rejected { get; } = [];
 
