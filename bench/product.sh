@@ -4,7 +4,7 @@
 #
 # Settings (environment): EVENTS, INGEST_PARALLEL (4), INGEST_BATCH (5000), SYNC_BUDGET_EVENTS (events per
 # 60 s that the silo's rate budget grants; default 1800000, Mixpanel's limit), SILO_ENV (variables for the silo
-# process only, such as "DOTNET_gcServer=0"), PRODUCT_DATA (an existing data folder to sync instead of a new
+# process only, such as "DOTNET_gcServer=1"), PRODUCT_DATA (an existing data folder to sync instead of a new
 # ingest; it is kept).
 
 INGEST_PARALLEL="${INGEST_PARALLEL:-4}"
@@ -92,7 +92,8 @@ run_product() {
     build src/Silo src/Cli tools/MixpanelEmulator
     local file data brand="bench-brand" token ingest="skipped" ingest_cpu="-" ingest_rss="-" ingest_load="-"
     if [[ -n "${PRODUCT_DATA:-}" ]]; then
-        data="$PRODUCT_DATA"
+        # The silo resolves a relative data folder against its content root, the build output folder.
+        data="$(realpath -m "$PRODUCT_DATA")"
         [[ -f "$data/events.db" ]] || { echo "PRODUCT_DATA '$data' has no events.db; ingest into it first." >&2; exit 2; }
     else
         file="$(brand_events_file)"
