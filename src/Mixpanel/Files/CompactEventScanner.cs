@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace MixpanelSync.Mixpanel;
 
@@ -12,12 +11,20 @@ namespace MixpanelSync.Mixpanel;
 /// produces the repairs, warnings and errors. Not thread-safe: each reader uses its own instance.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A record qualifies when it is <c>{"event": name, "properties": {…}}</c> with nothing else at the top level;
 /// all names and strings are printable ASCII without escapes and at most 255 characters; integers fit in 64 bits
 /// and other numbers are already in shortest round-trip form; <c>time</c> is an integer in milliseconds;
 /// <c>distinct_id</c> is a string and <c>$insert_id</c> a well-formed string or absent, neither a placeholder;
 /// <c>ip</c>, when present, is not blank; no property Mixpanel reserves appears twice; no object has more than
-/// 254 keys and no list more than 254 elements; and the event has at most 254 properties.
+/// 254 keys and no list more than 254 elements; values nest at most 32 levels; and the event has at most 254
+/// properties.
+/// </para>
+/// <para>
+/// The scanner parses strict JSON (RFC 8259) itself instead of using <c>Utf8JsonReader</c>, which also validates
+/// escapes and UTF-8 that qualifying records never contain. Anything it does not recognise is declined, so a
+/// malformed record always reaches the general path and its error.
+/// </para>
 /// </remarks>
 internal sealed class CompactEventScanner
 {
@@ -25,19 +32,14 @@ internal sealed class CompactEventScanner
     private const byte MaxPrintable = 0x7E;
     private const long MillisecondsLow = 1_000_000_000_000;
     private const long MillisecondsHigh = 10_000_000_000_000;
-    private const int PropertyDepth = 2;
-    private const int MaxContainerDepth = 64;
-
-    private static ReadOnlySpan<byte> JsonBlanks => " \t\r\n"u8;
+    private const int MaxValueDepth = 32;
 
     // Room for what the record lacks: the compact form never exceeds the record plus a derived $insert_id.
     private const int Slack = 64;
 
     private byte[] _output = new byte[1024];
     private int _length;
-    private readonly int[] _counts = new int[MaxContainerDepth];
-    private readonly bool[] _isList = new bool[MaxContainerDepth];
-    private bool _needsComma;
+    private int _position;
 
     /// <summary>Returns the record's compact form, or <see langword="null"/> when it does not qualify.</summary>
     public CompactEvent? TryScan(ReadOnlySpan<byte> record)
@@ -48,43 +50,25 @@ internal sealed class CompactEventScanner
         }
 
         _length = 0;
-        _needsComma = false;
-        try
-        {
-            return Scan(record);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        _position = 0;
+        return Scan(record);
     }
 
     private CompactEvent? Scan(ReadOnlySpan<byte> record)
     {
-        var reader = new Utf8JsonReader(record, isFinalBlock: true, state: default);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!Expect(record, (byte)'{')
+            || !ExpectName(record, "event"u8)
+            || !TryString(record, out var name)
+            || name.IndexOfAnyExcept((byte)' ') < 0
+            || !Expect(record, (byte)',')
+            || !ExpectName(record, "properties"u8)
+            || !Expect(record, (byte)'{'))
         {
             return null;
         }
 
-        Write((byte)'{');
-        if (!NextName(ref reader, "event"u8)
-            || !reader.Read()
-            || reader.TokenType != JsonTokenType.String
-            || !IsPlainText(ref reader)
-            || reader.ValueSpan.IndexOfAnyExcept((byte)' ') < 0)
-        {
-            return null;
-        }
-
-        CopyToken(ref reader);
-        if (!NextName(ref reader, "properties"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
-
-        Write((byte)'{');
-        if (!ScanProperties(ref reader, out var found))
+        var found = default(Found);
+        if (!ScanProperties(record, ref found))
         {
             return null;
         }
@@ -93,26 +77,23 @@ internal sealed class CompactEventScanner
         if (insertId is null)
         {
             // Same id as the general reader derives: a hash of the record without surrounding blanks.
-            insertId = InsertIds.DeriveFromContent(record.Trim(JsonBlanks));
-            WriteName("$insert_id"u8);
-            Write((byte)'"');
+            insertId = InsertIds.DeriveFromContent(record.Trim(" \t\r\n"u8));
+            Write(",\"$insert_id\":\""u8);
             _length += Encoding.ASCII.GetBytes(insertId, _output.AsSpan(_length));
             Write((byte)'"');
-            _needsComma = true;
             found.Count++;
         }
 
+        // The properties object ends after the derived id. The event's own '}' must then end the record.
+        Write((byte)'}');
         var addsIp = !found.HasIp;
         if (found.Count + (addsIp ? 1 : 0) > MixpanelLimits.MaxProperties
-            || !reader.Read()
-            || reader.TokenType != JsonTokenType.EndObject
-            || reader.Read())
+            || !Expect(record, (byte)'}')
+            || SkipBlanks(record) < record.Length)
         {
             return null;
         }
 
-        Write((byte)'}');
-        Write((byte)'}');
         return new CompactEvent(_output.AsSpan(0, _length).ToArray(), found.Time, insertId, addsIp, found.DeepestLevel);
     }
 
@@ -128,26 +109,160 @@ internal sealed class CompactEventScanner
         public int DeepestLevel;
     }
 
-    private bool ScanProperties(ref Utf8JsonReader reader, out Found found)
+    // Reads the members of the properties object after its '{', through its '}', and writes all but the '}'.
+    private bool ScanProperties(ReadOnlySpan<byte> record, ref Found found)
     {
-        found = default;
-        while (reader.Read())
+        if (Peek(record) == '}')
         {
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                _needsComma = true;
-                return found.HasTime && found.HasDistinctId;
-            }
+            return false;
+        }
 
-            if (!IsPlainText(ref reader))
+        while (true)
+        {
+            if (!TryString(record, out var name)
+                || !Expect(record, (byte)':')
+                || !ScanProperty(record, name, ref found))
             {
                 return false;
             }
 
             found.Count++;
-            var name = reader.ValueSpan;
-            CopyToken(ref reader);
-            if (!reader.Read() || !ScanProperty(ref reader, name, ref found))
+            switch (Next(record))
+            {
+                case (byte)',':
+                    Write((byte)',');
+                    continue;
+                case (byte)'}':
+                    return found.HasTime && found.HasDistinctId;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private bool ScanProperty(ReadOnlySpan<byte> record, ReadOnlySpan<byte> name, ref Found found)
+    {
+        var valueStart = SkipBlanks(record);
+        var first = valueStart < record.Length ? record[valueStart] : (byte)0;
+        if (name.SequenceEqual("time"u8))
+        {
+            if (found.HasTime || first is < (byte)'1' or > (byte)'9')
+            {
+                return false;
+            }
+
+            found.HasTime = true;
+            return TryNumber(record, out var text)
+                && Utf8Parser.TryParse(text, out found.Time, out var used)
+                && used == text.Length
+                && found.Time is >= MillisecondsLow and < MillisecondsHigh;
+        }
+
+        if (name.SequenceEqual("distinct_id"u8))
+        {
+            if (found.HasDistinctId || first != '"')
+            {
+                return false;
+            }
+
+            found.HasDistinctId = true;
+            return TryString(record, out var text) && !IsPlaceholder(text);
+        }
+
+        if (name.SequenceEqual("$insert_id"u8))
+        {
+            if (found.InsertId is not null || first != '"' || !TryString(record, out var text))
+            {
+                return false;
+            }
+
+            var insertId = Encoding.ASCII.GetString(text);
+            found.InsertId = insertId;
+            return InsertIds.IsWellFormed(insertId) && !DistinctIds.IsPlaceholder(insertId);
+        }
+
+        if (name.SequenceEqual("ip"u8))
+        {
+            if (found.HasIp || first == 'n')
+            {
+                return false;
+            }
+
+            found.HasIp = true;
+            if (first == '"')
+            {
+                return TryString(record, out var text) && text.IndexOfAnyExcept((byte)' ') >= 0;
+            }
+        }
+        else if (name.SequenceEqual("token"u8))
+        {
+            if (found.HasToken)
+            {
+                return false;
+            }
+
+            found.HasToken = true;
+        }
+
+        return TryValue(record, level: 1, ref found.DeepestLevel);
+    }
+
+    // Copies one value. Objects and lists at the given level count toward the deepest container.
+    private bool TryValue(ReadOnlySpan<byte> record, int level, ref int deepestLevel)
+    {
+        switch (Peek(record))
+        {
+            case (byte)'"':
+                return TryString(record, out _);
+            case (byte)'{':
+                return TryObject(record, level, ref deepestLevel);
+            case (byte)'[':
+                return TryList(record, level, ref deepestLevel);
+            case (byte)'t':
+                return TryLiteral(record, "true"u8);
+            case (byte)'f':
+                return TryLiteral(record, "false"u8);
+            case (byte)'n':
+                return TryLiteral(record, "null"u8);
+            default:
+                return TryNumber(record, out var text) && IsShortestNumber(text);
+        }
+    }
+
+    private bool TryObject(ReadOnlySpan<byte> record, int level, ref int deepestLevel)
+    {
+        if (level > MaxValueDepth)
+        {
+            return false;
+        }
+
+        deepestLevel = Math.Max(deepestLevel, level);
+        _position++;
+        Write((byte)'{');
+        if (Peek(record) == '}')
+        {
+            _position++;
+            Write((byte)'}');
+            return true;
+        }
+
+        for (var keys = 1; keys <= MixpanelLimits.MaxObjectKeys; keys++)
+        {
+            if (!TryString(record, out _)
+                || !Expect(record, (byte)':')
+                || !TryValue(record, level + 1, ref deepestLevel))
+            {
+                return false;
+            }
+
+            var next = Next(record);
+            Write(next);
+            if (next == '}')
+            {
+                return true;
+            }
+
+            if (next != ',')
             {
                 return false;
             }
@@ -156,183 +271,198 @@ internal sealed class CompactEventScanner
         return false;
     }
 
-    private bool ScanProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, ref Found found)
+    private bool TryList(ReadOnlySpan<byte> record, int level, ref int deepestLevel)
     {
-        bool usable;
-        if (name.SequenceEqual("time"u8))
+        if (level > MaxValueDepth)
         {
-            usable = !found.HasTime && TryReadMilliseconds(ref reader, out found.Time);
-            found.HasTime = true;
-        }
-        else if (name.SequenceEqual("distinct_id"u8))
-        {
-            usable = !found.HasDistinctId && IsUsableDistinctId(ref reader);
-            found.HasDistinctId = true;
-        }
-        else if (name.SequenceEqual("$insert_id"u8))
-        {
-            usable = found.InsertId is null && TryReadInsertId(ref reader, out found.InsertId);
-        }
-        else if (name.SequenceEqual("ip"u8))
-        {
-            usable = !found.HasIp && !IsBlankIp(ref reader);
-            found.HasIp = true;
-        }
-        else if (name.SequenceEqual("token"u8))
-        {
-            usable = !found.HasToken;
-            found.HasToken = true;
-        }
-        else
-        {
-            usable = true;
+            return false;
         }
 
-        return usable && CopyValue(ref reader, ref found.DeepestLevel);
-    }
-
-    // Copies the value at the reader, descending into objects and lists. Tracks the deepest container and counts
-    // the keys of each object and the elements of each list.
-    private bool CopyValue(ref Utf8JsonReader reader, ref int deepestLevel)
-    {
-        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        deepestLevel = Math.Max(deepestLevel, level);
+        _position++;
+        Write((byte)'[');
+        if (Peek(record) == ']')
         {
-            return CopyScalar(ref reader);
+            _position++;
+            Write((byte)']');
+            return true;
         }
 
-        var baseDepth = reader.CurrentDepth;
-        do
+        for (var elements = 1; elements <= MixpanelLimits.MaxArrayElements; elements++)
         {
-            // At a container's start and end this is the container's depth below the value. Inside a container
-            // it is one more than the container's depth.
-            var depth = reader.CurrentDepth - baseDepth;
-            switch (reader.TokenType)
+            if (!TryValue(record, level + 1, ref deepestLevel))
             {
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    if (depth >= _counts.Length || (depth > 0 && !CountInList(depth - 1)))
-                    {
-                        return false;
-                    }
+                return false;
+            }
 
-                    _isList[depth] = reader.TokenType == JsonTokenType.StartArray;
-                    _counts[depth] = 0;
-                    deepestLevel = Math.Max(deepestLevel, reader.CurrentDepth - PropertyDepth + 1);
-                    CopyToken(ref reader);
-                    break;
-                case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                    CopyToken(ref reader);
-                    if (depth == 0)
-                    {
-                        return true;
-                    }
+            var next = Next(record);
+            Write(next);
+            if (next == ']')
+            {
+                return true;
+            }
 
-                    break;
-                case JsonTokenType.PropertyName:
-                    if (!IsPlainText(ref reader) || ++_counts[depth - 1] > MixpanelLimits.MaxObjectKeys)
-                    {
-                        return false;
-                    }
-
-                    CopyToken(ref reader);
-                    break;
-                default:
-                    if (!CountInList(depth - 1) || !CopyScalar(ref reader))
-                    {
-                        return false;
-                    }
-
-                    break;
+            if (next != ',')
+            {
+                return false;
             }
         }
-        while (reader.Read());
 
         return false;
     }
 
-    // Elements of a list are counted at their values, and keys of an object at their names.
-    private bool CountInList(int container) =>
-        !_isList[container] || ++_counts[container] <= MixpanelLimits.MaxArrayElements;
-
-    private bool CopyScalar(ref Utf8JsonReader reader)
+    // Copies a string of printable ASCII without escapes and returns its content.
+    private bool TryString(ReadOnlySpan<byte> record, out ReadOnlySpan<byte> text)
     {
-        switch (reader.TokenType)
+        text = default;
+        var start = SkipBlanks(record);
+        if (start >= record.Length || record[start] != '"')
         {
-            case JsonTokenType.String:
-                if (!IsPlainText(ref reader))
-                {
-                    return false;
-                }
-
-                break;
-            case JsonTokenType.Number:
-                if (!IsShortestNumber(reader.ValueSpan))
-                {
-                    return false;
-                }
-
-                break;
+            return false;
         }
 
-        CopyToken(ref reader);
+        // One scalar pass finds the closing quote and checks every byte; names and values are mostly short, where
+        // this is faster than two vectorized searches.
+        var rest = record[(start + 1)..];
+        var end = 0;
+        while (true)
+        {
+            if (end >= rest.Length || end > MixpanelLimits.MaxStringLength)
+            {
+                return false;
+            }
+
+            var value = rest[end];
+            if (value == '"')
+            {
+                break;
+            }
+
+            if (value is < MinPrintable or > MaxPrintable or (byte)'\\')
+            {
+                return false;
+            }
+
+            end++;
+        }
+
+        text = rest[..end];
+        Write(record.Slice(start, end + 2));
+        _position = start + end + 2;
         return true;
     }
 
-    private void CopyToken(ref Utf8JsonReader reader)
+    // Copies a number in JSON's grammar: an optional minus, an integer part without leading zeros, then an
+    // optional fraction and exponent.
+    private bool TryNumber(ReadOnlySpan<byte> record, out ReadOnlySpan<byte> text)
     {
-        switch (reader.TokenType)
+        var start = SkipBlanks(record);
+        var index = start;
+        if (index < record.Length && record[index] == '-')
         {
-            case JsonTokenType.StartObject:
-                Separate();
-                Write((byte)'{');
-                _needsComma = false;
-                break;
-            case JsonTokenType.StartArray:
-                Separate();
-                Write((byte)'[');
-                _needsComma = false;
-                break;
-            case JsonTokenType.EndObject:
-                Write((byte)'}');
-                _needsComma = true;
-                break;
-            case JsonTokenType.EndArray:
-                Write((byte)']');
-                _needsComma = true;
-                break;
-            case JsonTokenType.PropertyName:
-                WriteName(reader.ValueSpan);
-                break;
-            case JsonTokenType.String:
-                Separate();
-                Write((byte)'"');
-                Write(reader.ValueSpan);
-                Write((byte)'"');
-                _needsComma = true;
-                break;
-            default:
-                Separate();
-                Write(reader.ValueSpan);
-                _needsComma = true;
-                break;
+            index++;
         }
+
+        if (index < record.Length && record[index] == '0')
+        {
+            index++;
+        }
+        else if (!SkipDigits(record, ref index))
+        {
+            text = default;
+            return false;
+        }
+
+        var valid = true;
+        if (index < record.Length && record[index] == '.')
+        {
+            index++;
+            valid = SkipDigits(record, ref index);
+        }
+
+        if (valid && index < record.Length && (record[index] | 0x20) == 'e')
+        {
+            index++;
+            if (index < record.Length && record[index] is (byte)'+' or (byte)'-')
+            {
+                index++;
+            }
+
+            valid = SkipDigits(record, ref index);
+        }
+
+        text = record[start..index];
+        if (!valid)
+        {
+            return false;
+        }
+
+        Write(text);
+        _position = index;
+        return true;
     }
 
-    private void WriteName(ReadOnlySpan<byte> name)
+    private static bool SkipDigits(ReadOnlySpan<byte> record, ref int index)
     {
-        Separate();
-        Write((byte)'"');
-        Write(name);
-        Write((byte)'"');
-        Write((byte)':');
-        _needsComma = false;
+        var start = index;
+        while (index < record.Length && record[index] - (uint)'0' <= 9)
+        {
+            index++;
+        }
+
+        return index > start;
     }
 
-    private void Separate()
+    private bool TryLiteral(ReadOnlySpan<byte> record, ReadOnlySpan<byte> literal)
     {
-        if (_needsComma)
+        if (!record[_position..].StartsWith(literal))
         {
-            Write((byte)',');
+            return false;
         }
+
+        Write(literal);
+        _position += literal.Length;
+        return true;
+    }
+
+    // Skips blanks and returns the next byte without consuming it, or 0 at the end.
+    private byte Peek(ReadOnlySpan<byte> record)
+    {
+        _position = SkipBlanks(record);
+        return _position < record.Length ? record[_position] : (byte)0;
+    }
+
+    // Skips blanks and consumes the next byte, or returns 0 at the end.
+    private byte Next(ReadOnlySpan<byte> record)
+    {
+        var next = Peek(record);
+        _position++;
+        return next;
+    }
+
+    private bool Expect(ReadOnlySpan<byte> record, byte expected)
+    {
+        if (Next(record) != expected)
+        {
+            return false;
+        }
+
+        Write(expected);
+        return true;
+    }
+
+    private bool ExpectName(ReadOnlySpan<byte> record, ReadOnlySpan<byte> expected) =>
+        TryString(record, out var name) && name.SequenceEqual(expected) && Expect(record, (byte)':');
+
+    private int SkipBlanks(ReadOnlySpan<byte> record)
+    {
+        var index = _position;
+        while (index < record.Length && record[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            index++;
+        }
+
+        return index;
     }
 
     private void Write(byte value) => _output[_length++] = value;
@@ -343,26 +473,7 @@ internal sealed class CompactEventScanner
         _length += bytes.Length;
     }
 
-    private bool NextName(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
-    {
-        if (!reader.Read()
-            || reader.TokenType != JsonTokenType.PropertyName
-            || reader.ValueIsEscaped
-            || !reader.ValueSpan.SequenceEqual(expected))
-        {
-            return false;
-        }
-
-        CopyToken(ref reader);
-        return true;
-    }
-
-    // Printable ASCII without escapes is written back byte for byte by the validator's JSON writer.
-    private static bool IsPlainText(ref Utf8JsonReader reader) =>
-        !reader.ValueIsEscaped
-        && reader.ValueSpan.Length <= MixpanelLimits.MaxStringLength
-        && !reader.ValueSpan.ContainsAnyExceptInRange(MinPrintable, MaxPrintable);
-
+    // The validator writes integers that fit in 64 bits as such and other numbers in shortest round-trip form.
     private static bool IsShortestNumber(ReadOnlySpan<byte> text)
     {
         if (text.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
@@ -384,46 +495,10 @@ internal sealed class CompactEventScanner
             && shortest[..written].SequenceEqual(text);
     }
 
-    private static bool TryReadMilliseconds(ref Utf8JsonReader reader, out long time)
+    private static bool IsPlaceholder(ReadOnlySpan<byte> text)
     {
-        time = 0;
-        return reader.TokenType == JsonTokenType.Number
-            && reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0
-            && reader.TryGetInt64(out time)
-            && time is >= MillisecondsLow and < MillisecondsHigh;
+        Span<char> characters = stackalloc char[MixpanelLimits.MaxStringLength];
+        var length = Encoding.ASCII.GetChars(text, characters);
+        return DistinctIds.IsPlaceholder(characters[..length]);
     }
-
-    private static bool TryReadInsertId(ref Utf8JsonReader reader, out string? insertId)
-    {
-        insertId = null;
-        if (reader.TokenType != JsonTokenType.String || !IsPlainText(ref reader))
-        {
-            return false;
-        }
-
-        var text = Encoding.ASCII.GetString(reader.ValueSpan);
-        if (!InsertIds.IsWellFormed(text) || DistinctIds.IsPlaceholder(text))
-        {
-            return false;
-        }
-
-        insertId = text;
-        return true;
-    }
-
-    private static bool IsUsableDistinctId(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.String || !IsPlainText(ref reader))
-        {
-            return false;
-        }
-
-        Span<char> text = stackalloc char[MixpanelLimits.MaxStringLength];
-        var length = Encoding.ASCII.GetChars(reader.ValueSpan, text);
-        return !DistinctIds.IsPlaceholder(text[..length]);
-    }
-
-    private static bool IsBlankIp(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null
-        || (reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOfAnyExcept((byte)' ') < 0);
 }

@@ -117,6 +117,47 @@ public sealed class CompactEventTests
         Assert.InRange(accepted, 1_000, 18_000);
     }
 
+    [Fact]
+    public void TryScan_MalformedRecords_AreDeclined()
+    {
+        var random = new Random(7);
+        const string Bytes = "{}[]\",: -.e0123456789tfnul\\x";
+        var accepted = 0;
+        for (var i = 0; i < 40_000; i++)
+        {
+            var line = RandomRecord(random).ToCharArray().ToList();
+            var position = random.Next(line.Count);
+            switch (random.Next(3))
+            {
+                case 0:
+                    line.RemoveAt(position);
+                    break;
+                case 1:
+                    line.Insert(position, Bytes[random.Next(Bytes.Length)]);
+                    break;
+                default:
+                    line[position] = Bytes[random.Next(Bytes.Length)];
+                    break;
+            }
+
+            var text = new string([.. line]);
+            if (new CompactEventScanner().TryScan(Encoding.UTF8.GetBytes(text)) is not { } compact)
+            {
+                continue;
+            }
+
+            // Anything accepted must be JSON that the general path reads the same way.
+            accepted++;
+            using (JsonDocument.Parse(text))
+            {
+            }
+
+            AssertSameAsGeneral(text, compact);
+        }
+
+        Assert.InRange(accepted, 100, 40_000);
+    }
+
     private static void AssertSameAsGeneral(string line, CompactEvent compact)
     {
         var general = General(line);
