@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -36,6 +37,10 @@ internal sealed class CompactEventScanner
 
     // Room for what the record lacks: the compact form never exceeds the record plus a derived $insert_id.
     private const int Slack = 64;
+
+    // The bytes that end a qualifying string: its closing quote, a backslash, and anything not printable ASCII.
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
+        [.. Enumerable.Range(0, 256).Select(b => (byte)b).Where(IsStringStop)]);
 
     private byte[] _output = new byte[1024];
     private int _length;
@@ -321,29 +326,12 @@ internal sealed class CompactEventScanner
             return false;
         }
 
-        // One scalar pass finds the closing quote and checks every byte; names and values are mostly short, where
-        // this is faster than two vectorized searches.
+        // One search finds the closing quote or the first byte that is not printable ASCII.
         var rest = record[(start + 1)..];
-        var end = 0;
-        while (true)
+        var end = rest.IndexOfAny(StringStops);
+        if (end < 0 || rest[end] != '"' || end > MixpanelLimits.MaxStringLength)
         {
-            if (end >= rest.Length || end > MixpanelLimits.MaxStringLength)
-            {
-                return false;
-            }
-
-            var value = rest[end];
-            if (value == '"')
-            {
-                break;
-            }
-
-            if (value is < MinPrintable or > MaxPrintable or (byte)'\\')
-            {
-                return false;
-            }
-
-            end++;
+            return false;
         }
 
         text = rest[..end];
@@ -456,7 +444,13 @@ internal sealed class CompactEventScanner
 
     private int SkipBlanks(ReadOnlySpan<byte> record)
     {
+        // JSON's blanks are all at or below the space character, and most positions hold none.
         var index = _position;
+        if (index < record.Length && record[index] > ' ')
+        {
+            return index;
+        }
+
         while (index < record.Length && record[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
             index++;
@@ -464,6 +458,9 @@ internal sealed class CompactEventScanner
 
         return index;
     }
+
+    private static bool IsStringStop(byte value) =>
+        value is < MinPrintable or > MaxPrintable or (byte)'"' or (byte)'\\';
 
     private void Write(byte value) => _output[_length++] = value;
 
