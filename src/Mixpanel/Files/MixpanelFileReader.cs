@@ -144,7 +144,9 @@ public static class MixpanelFileReader
         var scanner = new CompactEventScanner();
         try
         {
-            int start = 0, end = 0;
+            // 'scanned' is where the search for the next line feed resumes, so a long line that arrives in many
+            // small reads is searched once rather than once per read.
+            int start = 0, end = 0, scanned = 0;
             long recordNumber = 0;
             var atStart = true;
             var endOfInput = false;
@@ -154,6 +156,7 @@ public static class MixpanelFileReader
                 {
                     buffer.AsSpan(start, end - start).CopyTo(buffer);
                     end -= start;
+                    scanned -= start;
                     start = 0;
                 }
 
@@ -177,9 +180,12 @@ public static class MixpanelFileReader
 
                 while (start < end)
                 {
-                    var length = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+                    scanned = Math.Max(scanned, start);
+                    var found = buffer.AsSpan(scanned, end - scanned).IndexOf((byte)'\n');
+                    var length = found < 0 ? -1 : scanned - start + found;
                     if (length < 0 && !endOfInput)
                     {
+                        scanned = end;
                         break;
                     }
 
@@ -191,7 +197,7 @@ public static class MixpanelFileReader
                         continue;
                     }
 
-                    // Most files hold events already in wire form; the validator copies those instead of rewriting.
+                    // Most files contain events already in wire form, which the validator copies instead of rewriting.
                     string? error = null;
                     var mixpanelEvent = scanner.TryScan(line.Span) is { } compact
                         ? new MixpanelEvent(compact, recordNumber)
@@ -263,8 +269,19 @@ public static class MixpanelFileReader
         catch (JsonException exception)
         {
             error = "The line is not valid JSON: " + exception.Message;
+            if (HasBareCarriageReturn(line.Span))
+            {
+                error += " It contains a carriage return without a line feed: lines must end with LF or CRLF, so "
+                    + "convert a file with CR line ends first (for example with tr '\\r' '\\n').";
+            }
             return null;
         }
+    }
+
+    private static bool HasBareCarriageReturn(ReadOnlySpan<byte> line)
+    {
+        var index = line.IndexOf((byte)'\r');
+        return index >= 0 && index < line.Length - 1;
     }
 
     private static object? ToValue(JsonElement value) => value.ValueKind switch

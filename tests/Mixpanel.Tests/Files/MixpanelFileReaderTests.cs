@@ -180,6 +180,49 @@ public sealed class MixpanelFileReaderTests
         Assert.Equal("Tromsø", Property(events[0], "city"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task ReadAsync_AnyReadSize_GivesSameEvents(int maxRead)
+    {
+        // Every third line is already in wire form, and the others take the general path.
+        var lines = Enumerable.Range(1, 40).Select(i => i % 3 == 0 ? WireLine(i) : SpacedLine(i));
+        var bytes = Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\n\n");
+        using var stream = new TrickleStream(bytes, maxRead);
+        var errors = new List<FileRecordError>();
+        var names = new List<string?>();
+        var keys = new List<long>();
+        await foreach (var mixpanelEvent in MixpanelFileReader.ReadAsync(stream, errors.Add))
+        {
+            names.Add(mixpanelEvent.Name);
+            keys.Add(mixpanelEvent.SourceKey);
+        }
+
+        Assert.Empty(errors);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => $"e{i}"), names);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), keys);
+    }
+
+    private static string WireLine(int i) =>
+        $"{{\"event\":\"e{i}\",\"properties\":{{\"time\":1767225600000,\"distinct_id\":\"u{i}\","
+        + $"\"$insert_id\":\"i{i}\"}}}}";
+
+    private static string SpacedLine(int i) =>
+        $"{{\"event\":\"e{i}\", \"properties\": {{\"time\": 1767225600, \"distinct_id\": \"u{i}\", \"n\": {i}.5}}}}";
+
+    [Fact]
+    public async Task ReadAsync_CarriageReturnLines_ExplainsLineEnds()
+    {
+        const string Text = "{\"event\":\"A\",\"properties\":{}}\r{\"event\":\"B\",\"properties\":{}}\r";
+
+        var (events, errors) = await ReadAsync(Text);
+
+        Assert.Empty(events);
+        var error = Assert.Single(errors);
+        Assert.Contains("carriage return without a line feed", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReadAsync_InvalidUtf8_BecomesReplacementCharacter()
     {
