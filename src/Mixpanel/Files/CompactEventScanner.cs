@@ -31,8 +31,6 @@ internal sealed class CompactEventScanner
 {
     private const byte MinPrintable = 0x20;
     private const byte MaxPrintable = 0x7E;
-    private const long MillisecondsLow = 1_000_000_000_000;
-    private const long MillisecondsHigh = 10_000_000_000_000;
     private const int MaxValueDepth = 32;
 
     // Room for what the record lacks: the compact form never exceeds the record plus a derived $insert_id.
@@ -160,7 +158,7 @@ internal sealed class CompactEventScanner
             return TryNumber(record, out var text)
                 && Utf8Parser.TryParse(text, out found.Time, out var used)
                 && used == text.Length
-                && found.Time is >= MillisecondsLow and < MillisecondsHigh;
+                && EventTime.IsMilliseconds(found.Time);
         }
 
         if (name.SequenceEqual("distinct_id"u8))
@@ -340,8 +338,8 @@ internal sealed class CompactEventScanner
         return true;
     }
 
-    // Copies a number in JSON's grammar: an optional minus, an integer part without leading zeros, then an
-    // optional fraction and exponent.
+    // Copies a number in JSON's grammar. That is an optional minus, an integer part without leading zeros, and
+    // an optional fraction and exponent.
     private bool TryNumber(ReadOnlySpan<byte> record, out ReadOnlySpan<byte> text)
     {
         var start = SkipBlanks(record);
@@ -444,7 +442,7 @@ internal sealed class CompactEventScanner
 
     private int SkipBlanks(ReadOnlySpan<byte> record)
     {
-        // JSON's blanks are all at or below the space character, and most positions hold none.
+        // JSON's blanks are all at or below the space character, and most positions have none.
         var index = _position;
         if (index < record.Length && record[index] > ' ')
         {

@@ -64,6 +64,9 @@ internal static class EventTime
         }
     }
 
+    /// <summary>Returns whether an integer time is read as milliseconds, which normalizing keeps as is.</summary>
+    public static bool IsMilliseconds(long value) => value is >= (long)MillisecondsLow and < (long)MillisecondsHigh;
+
     private static ValidationCode? FromInteger(long value, out long milliseconds, out string? message)
     {
         message = null;
@@ -72,7 +75,7 @@ internal static class EventTime
         {
             milliseconds = value * 1000;
         }
-        else if (value is >= (long)MillisecondsLow and < (long)MillisecondsHigh)
+        else if (IsMilliseconds(value))
         {
             milliseconds = value;
         }
