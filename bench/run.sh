@@ -5,7 +5,8 @@
 #   bench/run.sh [push]      the CLI's push against the official Node.js library and mixpanel-import, alternating,
 #                            ROUNDS rounds. mixpanel-import runs tuned in every round and with its own defaults in
 #                            the first IMPORT_DEFAULTS_ROUNDS rounds.
-#   bench/run.sh verify      each push tool once against a storing emulator. Every event must arrive exactly once.
+#   bench/run.sh verify      each push tool once against a storing emulator; exits 1 unless every event was stored
+#                            exactly once. The push mode exits 1 when a run's request counts show a resend.
 #   bench/run.sh product     ingest through the HTTP API into an embedded silo, then a backfill to the emulator
 #                            (settings in bench/product.sh)
 #   bench/run.sh limit       brands sharing one rate-limited project on two cluster silos (bench/limit.sh)
@@ -13,9 +14,9 @@
 # Settings (environment): EVENTS (1000000), ROUNDS (3), CONCURRENCY (16), NODE_CONCURRENCY (16), SEED,
 # IMPORT_DEFAULTS_ROUNDS (ROUNDS; 0 leaves out mixpanel-import with its defaults).
 #
-# mixpanel-import always sends to https://api.mixpanel.com, so it runs with bench/node/loopback.js preloaded: the
-# process resolves the Mixpanel API hosts to 127.0.0.1, port 443 is rewritten to the emulator's HTTPS port, and any
-# other lookup or non-loopback connection stops it (see that file).
+# mixpanel-import always sends to https://api.mixpanel.com, so it runs with bench/node/loopback.js preloaded. The
+# process then resolves the Mixpanel API hosts to 127.0.0.1 and port 443 is rewritten to the emulator's HTTPS port.
+# Any other lookup or non-loopback connection stops it (see that file).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -350,7 +351,8 @@ print_push_summary() {
     done
 
     if awk -F'\t' 'NR > 1 && $9 != "ok" { bad = 1 } END { exit !bad }' "$table"; then
-        echo "WARNING: some runs did not send every event exactly once (sent_once column); their figures are invalid."
+        echo "MISMATCH: some runs did not send every event exactly once (sent_once column); their figures are invalid."
+        return 1
     fi
 }
 

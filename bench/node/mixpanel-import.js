@@ -11,6 +11,7 @@
 
 const dns = require('dns');
 const path = require('path');
+const { readOptions } = require('./options');
 
 const PRESETS = {
   defaults: {},
@@ -35,18 +36,10 @@ const NUMBER_OPTIONS = {
 const BOOLEAN_OPTIONS = { compress: 'compress', 'force-stream': 'forceStream', 'fast-mode': 'fastMode' };
 
 function parseArgs(argv) {
-  const args = { preset: 'defaults', overrides: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i];
-    if (!name.startsWith('--')) {
-      args.file = name;
-      continue;
-    }
-    const value = argv[++i];
-    if (value === undefined) {
-      throw new Error(`Option ${name} needs a value.`);
-    }
-    const key = name.slice(2);
+  const { file, options } = readOptions(argv);
+  const args = { file, preset: 'defaults', overrides: {} };
+  for (const [key, value] of options) {
+    const name = `--${key}`;
     if (key in NUMBER_OPTIONS) {
       const number = Number(value);
       if (!Number.isInteger(number) || number < 0) {

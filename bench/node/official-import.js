@@ -7,21 +7,11 @@
 const fs = require('fs');
 const readline = require('readline');
 const Mixpanel = require('mixpanel');
+const { readOptions } = require('./options');
 
 function parseArgs(argv) {
-  const args = { concurrency: 16 };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i];
-    if (!name.startsWith('--')) {
-      args.file = name;
-      continue;
-    }
-    const value = argv[++i];
-    if (value === undefined) {
-      throw new Error(`Option ${name} needs a value.`);
-    }
-    args[name.slice(2)] = value;
-  }
+  const { file, options } = readOptions(argv);
+  const args = { concurrency: 16, file, ...Object.fromEntries(options) };
   for (const required of ['file', 'token', 'secret', 'host']) {
     if (!args[required]) {
       throw new Error(`Missing ${required}. Usage: node official-import.js FILE --token T --secret S --host H:P`);
