@@ -27,10 +27,10 @@ public sealed record EventSummary(
     string? GroupBy,
     IReadOnlyList<PropertyGroupCounts>? Groups)
 {
-    /// <summary>Most distinct values that <see cref="GroupBy"/> may have.</summary>
+    /// <summary>The maximum number of distinct values that <see cref="GroupBy"/> may have.</summary>
     public const int MaxGroups = 10_000;
 
-    /// <summary>Longest property name that <see cref="GroupBy"/> accepts: Mixpanel's limit for names.</summary>
+    /// <summary>The maximum length of the property name in <see cref="GroupBy"/>, Mixpanel's limit for names.</summary>
     public const int MaxPropertyNameLength = 255;
 
     /// <summary>Stored copies beyond the first of a deduplication key: <c>EventsStored - UniqueEvents</c>.</summary>
