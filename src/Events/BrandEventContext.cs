@@ -9,6 +9,9 @@ public sealed record BrandEventContext
     /// <summary>A context with no field set.</summary>
     public static BrandEventContext Empty { get; } = new();
 
+    /// <summary>The number of fields, all of them optional strings.</summary>
+    internal const int FieldCount = 10;
+
     /// <summary>The operating system, such as <c>iOS</c> or <c>Android</c>; sent as <c>$os</c>.</summary>
     public string? Os { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -65,20 +66,90 @@ public static class BrandEventJson
     /// <exception cref="JsonException">The text is not JSON or lacks event_id, type or occurred_at.</exception>
     public static BrandEvent Deserialize(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
+        ArgumentNullException.ThrowIfNull(json);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, buffer);
+            return Deserialize(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads an event that <see cref="Serialize(BrandEvent)"/> wrote, from its UTF-8 bytes.</summary>
+    /// <remarks>
+    /// A sync reads every stored event through here, so it reads the JSON in one pass without building a
+    /// document, and property names, the type and the device fields come from <see cref="RepeatedStrings"/>
+    /// rather than being allocated for every event.
+    /// </remarks>
+    /// <exception cref="JsonException">The text is not JSON or lacks event_id, type or occurred_at.</exception>
+    public static BrandEvent Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        ReadExpecting(ref reader, JsonTokenType.StartObject);
+        string? eventId = null, type = null, occurredAt = null, userId = null, deviceId = null, sessionId = null;
+        DateTimeOffset? occurredAtValue = null;
+        var context = BrandEventContext.Empty;
+        Dictionary<string, object?>? properties = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.ValueSpan;
+            reader.Read();
+            if (key.SequenceEqual("event_id"u8))
+            {
+                eventId = TextOrNull(ref reader);
+            }
+            else if (key.SequenceEqual("type"u8))
+            {
+                type = RepeatedTextOrNull(ref reader);
+            }
+            else if (key.SequenceEqual("occurred_at"u8))
+            {
+                occurredAtValue = reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var exact)
+                    ? exact
+                    : null;
+                occurredAt = occurredAtValue is null ? TextOrNull(ref reader) : null;
+            }
+            else if (key.SequenceEqual("user_id"u8))
+            {
+                userId = TextOrNull(ref reader);
+            }
+            else if (key.SequenceEqual("device_id"u8))
+            {
+                deviceId = TextOrNull(ref reader);
+            }
+            else if (key.SequenceEqual("session_id"u8))
+            {
+                sessionId = TextOrNull(ref reader);
+            }
+            else if (key.SequenceEqual("context"u8) && reader.TokenType == JsonTokenType.StartObject)
+            {
+                context = ReadContext(ref reader);
+            }
+            else if (key.SequenceEqual("properties"u8) && reader.TokenType == JsonTokenType.StartObject)
+            {
+                properties = ReadProperties(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
         return new BrandEvent
         {
-            EventId = RequiredString(root, "event_id"),
-            Type = RequiredString(root, "type"),
-            OccurredAt = DateTimeOffset.Parse(RequiredString(root, "occurred_at"), CultureInfo.InvariantCulture),
-            UserId = OptionalString(root, "user_id"),
-            DeviceId = OptionalString(root, "device_id"),
-            SessionId = OptionalString(root, "session_id"),
-            Context = root.TryGetProperty("context", out var context) ? ReadContext(context) : BrandEventContext.Empty,
-            Properties = root.TryGetProperty("properties", out var properties)
-                ? ReadProperties(properties)
-                : new Dictionary<string, object?>(StringComparer.Ordinal),
+            EventId = eventId ?? throw Missing("event_id"),
+            Type = type ?? throw Missing("type"),
+            OccurredAt = occurredAtValue
+                ?? DateTimeOffset.Parse(occurredAt ?? throw Missing("occurred_at"), CultureInfo.InvariantCulture),
+            UserId = userId,
+            DeviceId = deviceId,
+            SessionId = sessionId,
+            Context = context,
+            Properties = properties ?? new Dictionary<string, object?>(StringComparer.Ordinal),
         };
     }
 
@@ -97,6 +168,147 @@ public static class BrandEventJson
         JsonValueKind.Array => element.EnumerateArray().Select(ToPropertyValue).ToList(),
         _ => throw new JsonException($"A property value cannot be a JSON {element.ValueKind}."),
     };
+
+    private static BrandEventContext ReadContext(ref Utf8JsonReader reader)
+    {
+        // The fields in the order of BrandEventContext and of ContextKeys.
+        var fields = default(ContextFields);
+        var any = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = ContextField(reader.ValueSpan);
+            reader.Read();
+            if (field < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            // Device and location values repeat across events, but the IP address mostly does not.
+            fields[field] = field == IpField ? TextOrNull(ref reader) : RepeatedTextOrNull(ref reader);
+            any |= fields[field] is not null;
+        }
+
+        return !any ? BrandEventContext.Empty : new BrandEventContext
+        {
+            Os = fields[0],
+            OsVersion = fields[1],
+            AppVersion = fields[2],
+            DeviceModel = fields[3],
+            Manufacturer = fields[4],
+            Browser = fields[5],
+            Country = fields[6],
+            Region = fields[7],
+            City = fields[8],
+            Ip = fields[IpField],
+        };
+    }
+
+    private const int IpField = 9;
+
+    [InlineArray(BrandEventContext.FieldCount)]
+    private struct ContextFields
+    {
+        private string? _first;
+    }
+
+    private static int ContextField(ReadOnlySpan<byte> key)
+    {
+        for (var field = 0; field < ContextKeys.Length; field++)
+        {
+            if (key.SequenceEqual(ContextKeys[field]))
+            {
+                return field;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly byte[][] ContextKeys =
+    [
+        "os"u8.ToArray(), "os_version"u8.ToArray(), "app_version"u8.ToArray(), "device_model"u8.ToArray(),
+        "manufacturer"u8.ToArray(), "browser"u8.ToArray(), "country"u8.ToArray(), "region"u8.ToArray(),
+        "city"u8.ToArray(), "ip"u8.ToArray(),
+    ];
+
+    private static Dictionary<string, object?> ReadProperties(ref Utf8JsonReader reader)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = RepeatedStrings.Read(ref reader);
+            reader.Read();
+            result[name] = ReadValue(ref reader);
+        }
+
+        return result;
+    }
+
+    private static object? ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var whole))
+                {
+                    return whole;
+                }
+
+                return reader.TryGetDecimal(out var exact) ? exact : reader.GetDouble();
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.StartArray:
+                var items = new List<object?>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader));
+                }
+
+                return items;
+            default:
+                throw new JsonException($"A property value cannot be a JSON {reader.TokenType}.");
+        }
+    }
+
+    private static void ReadExpecting(ref Utf8JsonReader reader, JsonTokenType expected)
+    {
+        if (!reader.Read() || reader.TokenType != expected)
+        {
+            throw new JsonException($"The stored event is not a JSON object: it starts with {reader.TokenType}.");
+        }
+    }
+
+    private static string? TextOrNull(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        return reader.GetString();
+    }
+
+    /// <summary>Reads a string value that often repeats, such as an event type or an operating system.</summary>
+    private static string? RepeatedTextOrNull(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        return RepeatedStrings.Read(ref reader);
+    }
+
+    private static JsonException Missing(string name) => new($"The stored event is missing '{name}'.");
 
     private static object ToNumber(JsonElement element)
     {
@@ -166,31 +378,6 @@ public static class BrandEventJson
         writer.WriteEndObject();
     }
 
-    private static BrandEventContext ReadContext(JsonElement context) => new()
-    {
-        Os = OptionalString(context, "os"),
-        OsVersion = OptionalString(context, "os_version"),
-        AppVersion = OptionalString(context, "app_version"),
-        DeviceModel = OptionalString(context, "device_model"),
-        Manufacturer = OptionalString(context, "manufacturer"),
-        Browser = OptionalString(context, "browser"),
-        Country = OptionalString(context, "country"),
-        Region = OptionalString(context, "region"),
-        City = OptionalString(context, "city"),
-        Ip = OptionalString(context, "ip"),
-    };
-
-    private static Dictionary<string, object?> ReadProperties(JsonElement properties)
-    {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in properties.EnumerateObject())
-        {
-            result[property.Name] = ToPropertyValue(property.Value);
-        }
-
-        return result;
-    }
-
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null)
@@ -198,12 +385,4 @@ public static class BrandEventJson
             writer.WriteString(name, value);
         }
     }
-
-    private static string RequiredString(JsonElement element, string name) =>
-        OptionalString(element, name) ?? throw new JsonException($"The stored event has no '{name}'.");
-
-    private static string? OptionalString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

@@ -39,7 +39,7 @@ public static class BrandEventMapper
             return null;
         }
 
-        var properties = new PropertyList();
+        var properties = new PropertyList(MaxPropertyCount(definition, brandEvent));
         properties.Add("time", brandEvent.OccurredAt.ToUnixTimeMilliseconds());
         properties.Add("distinct_id", DistinctIdOf(brandEvent, settings.IdentityMerge));
         properties.Add("$insert_id", InsertIds.Create(brandId, brandEvent.EventId));
@@ -91,6 +91,19 @@ public static class BrandEventMapper
 
     private static string SimplifiedDeviceId(string deviceId) => "$device:" + deviceId;
 
+    /// <summary>
+    /// Returns the max number of properties <see cref="Map"/> can add for the event, so that the list never grows.
+    /// </summary>
+    private static int MaxPropertyCount(EventTypeDefinition definition, BrandEvent brandEvent) =>
+        FixedPropertyCount + BrandEventContext.FieldCount + definition.Properties.Count + DerivedPropertyCount
+        + brandEvent.Properties.Count;
+
+    // time, distinct_id, $insert_id, $user_id, $device_id, event_id and session_id.
+    private const int FixedPropertyCount = 7;
+
+    // completion_ratio and completed.
+    private const int DerivedPropertyCount = 2;
+
     private static void AddContext(PropertyList properties, BrandEventContext context)
     {
         properties.AddIfSet("$os", context.Os);
@@ -110,11 +123,12 @@ public static class BrandEventMapper
         EventTypeDefinition definition,
         BrandEvent brandEvent)
     {
-        foreach (var property in definition.Properties)
+        for (var i = 0; i < definition.Properties.Count; i++)
         {
-            if (brandEvent.Properties.TryGetValue(property.Name, out var value) && value is not null)
+            var name = definition.Properties[i].Name;
+            if (brandEvent.Properties.TryGetValue(name, out var value) && value is not null)
             {
-                properties.Add(property.Name, value);
+                properties.Add(name, value);
             }
         }
 
@@ -147,6 +161,11 @@ public static class BrandEventMapper
         BrandEvent brandEvent,
         BrandMappingSettings settings)
     {
+        if (settings.AllowedCustomProperties.Count == 0)
+        {
+            return;
+        }
+
         foreach (var (name, value) in brandEvent.Properties)
         {
             if (definition.FindProperty(name) is null && settings.AllowedCustomProperties.Contains(name))

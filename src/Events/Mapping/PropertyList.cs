@@ -1,21 +1,36 @@
 namespace MixpanelSync.Events.Mapping;
 
-/// <summary>The properties of a Mixpanel event being built, in wire order, with a lookup of the names used.</summary>
-internal sealed class PropertyList
+/// <summary>The properties of a Mixpanel event being built, in wire order.</summary>
+/// <remarks>
+/// An event has a few dozen properties at most, so a name is looked up by comparing it with each name already
+/// added. That is cheaper than keeping a hash set per event, which a sync of millions of events would allocate
+/// for every one of them.
+/// </remarks>
+internal sealed class PropertyList(int capacity)
 {
-    private readonly List<KeyValuePair<string, object?>> _items = [];
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, object?>> _items = new(capacity);
 
     public IReadOnlyList<KeyValuePair<string, object?>> Items => _items;
 
-    public bool Contains(string name) => _names.Contains(name);
+    public bool Contains(string name)
+    {
+        foreach (var item in _items)
+        {
+            if (string.Equals(item.Key, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <exception cref="InvalidOperationException">
     /// The name is already used; the mapper must never send a name twice.
     /// </exception>
     public void Add(string name, object? value)
     {
-        if (!_names.Add(name))
+        if (Contains(name))
         {
             throw new InvalidOperationException($"The property '{name}' was added twice.");
         }

@@ -16,6 +16,17 @@ public sealed record EventTypeDefinition(
     IReadOnlyList<string>? AtLeastOneOf = null)
 {
     /// <summary>Returns the property definition with the given name, or <see langword="null"/>.</summary>
-    public PropertyDefinition? FindProperty(string name) =>
-        Properties.FirstOrDefault(property => property.Name == name);
+    public PropertyDefinition? FindProperty(string name)
+    {
+        // A loop rather than LINQ: the mapper and the parser call this for every property of every event.
+        for (var i = 0; i < Properties.Count; i++)
+        {
+            if (string.Equals(Properties[i].Name, name, StringComparison.Ordinal))
+            {
+                return Properties[i];
+            }
+        }
+
+        return null;
+    }
 }

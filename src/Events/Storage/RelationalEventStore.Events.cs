@@ -93,7 +93,7 @@ public abstract partial class RelationalEventStore
             page.Add(new StoredEvent(
                 reader.GetInt64(0),
                 brandId,
-                BrandEventJson.Deserialize(reader.GetString(1)),
+                ReadPayload(reader, 1),
                 Sql.FromMs(reader.GetInt64(2))));
         }
 
@@ -126,7 +126,7 @@ public abstract partial class RelationalEventStore
                 events.Add(new StoredEvent(
                     reader.GetInt64(0),
                     brandId,
-                    BrandEventJson.Deserialize(reader.GetString(1)),
+                    ReadPayload(reader, 1),
                     Sql.FromMs(reader.GetInt64(2))));
             }
         }

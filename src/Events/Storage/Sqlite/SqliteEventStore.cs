@@ -119,6 +119,11 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     private const int WriteCacheKib = 65_536;
     private const int ReadCacheKib = 2_048;
 
+    // SQLite hands out the UTF-8 bytes of a text column as they are stored, so the JSON is read from a copy of
+    // those rather than from a UTF-16 string of the text. (GetBytes would open an incremental blob handle per row.)
+    private protected override BrandEvent ReadPayload(DbDataReader reader, int ordinal) =>
+        BrandEventJson.Deserialize(reader.GetFieldValue<byte[]>(ordinal));
+
     // Reads and writes outside the write lock (cursor commits, run records) use small caches. A sync reads its
     // events once, in sequence order, so a large cache on each of its connections would fill with pages that it
     // does not read again.
