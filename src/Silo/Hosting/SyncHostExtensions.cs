@@ -22,6 +22,9 @@ public static class SyncHostExtensions
     /// <summary>The path prefix of the Orleans dashboard.</summary>
     public const string DashboardPath = "/dashboard";
 
+    /// <summary>The max number of grain locations each silo caches.</summary>
+    internal const int GrainDirectoryCacheSize = 100_000;
+
     private static readonly Dictionary<string, string> CommandLineSwitches = new(StringComparer.Ordinal)
     {
         ["--mode"] = "Sync:Mode",
@@ -80,7 +83,7 @@ public static class SyncHostExtensions
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
-        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireOperatorKey();
+        app.MapLazyOrleansDashboard(DashboardPath).RequireOperatorKey();
 
         app.MapSyncMetrics().RequireOperatorKey();
         app.MapSyncApi();
@@ -126,6 +129,10 @@ public static class SyncHostExtensions
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
+
+        // The cache of grain locations starts with room for its maximum, 1,000,000 entries by default: two arrays
+        // of 9.3 MB each. This service activates a grain per brand plus a few shared ones.
+        silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = GrainDirectoryCacheSize);
 
         if (options.Mode == HostingMode.Cluster)
         {
