@@ -26,8 +26,9 @@ start_silo() {
     local data="$1" log_name="$2" ports
     ports="$(free_port_block 3)"
     SILO_URL="http://127.0.0.1:$ports"
+    # MALLOC_ARENA_MAX as the silo's Dockerfile and launch profile set it (src/Silo/Hosting/MallocArenas.cs).
     # shellcheck disable=SC2086
-    env ${SILO_ENV:-} dotnet "$SILO_DLL" --contentRoot="$(dirname "$SILO_DLL")" --urls="$SILO_URL" \
+    env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" ${SILO_ENV:-} dotnet "$SILO_DLL" --contentRoot="$(dirname "$SILO_DLL")" --urls="$SILO_URL" \
         --Sync:DataDirectory="$data" --Sync:SiloPort="$((ports + 1))" --Sync:GatewayPort="$((ports + 2))" \
         --Api:OperatorKey="$OPERATOR_KEY" --MixpanelSync:UsBaseAddress="$EMULATOR_HTTP/" \
         --MixpanelSync:RateBudget:MaxEventsPerWindow="$SYNC_BUDGET_EVENTS" \

@@ -43,6 +43,8 @@ echo "PostgreSQL on 127.0.0.1:$pg_port"
 
 dotnet build src/Silo -c Release -v quiet -nologo >/dev/null
 silo_dll=$(pwd)/src/Silo/bin/Release/net10.0/MixpanelSync.Silo.dll
+# As the silo's Dockerfile and launch profile set it (src/Silo/Hosting/MallocArenas.cs).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 http_ports=()
 for n in 1 2; do

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using MixpanelSync.Silo.Demo;
 using MixpanelSync.Silo.Hosting;
 
+MallocArenas.Limit();
+
 if (args.FirstOrDefault() == DemoCommand.Name)
 {
     return await DemoCommand.RunAsync(args[1..]);
