@@ -12,6 +12,33 @@ public sealed record BrandEventContext
     /// <summary>The number of fields, all of them optional strings.</summary>
     internal const int FieldCount = 10;
 
+    /// <summary>The position of <see cref="Country"/> in <see cref="FieldNames"/>.</summary>
+    internal const int CountryField = 6;
+
+    /// <summary>The position of <see cref="Ip"/> in <see cref="FieldNames"/>.</summary>
+    internal const int IpField = 9;
+
+    /// <summary>The JSON name of each field, in the order of <see cref="FromFields"/>.</summary>
+    internal static readonly string[] FieldNames =
+    [
+        "os", "os_version", "app_version", "device_model", "manufacturer", "browser", "country", "region", "city", "ip",
+    ];
+
+    /// <summary>Creates a context from one value per field, in the order of <see cref="FieldNames"/>.</summary>
+    internal static BrandEventContext FromFields(ReadOnlySpan<string?> values) => new()
+    {
+        Os = values[0],
+        OsVersion = values[1],
+        AppVersion = values[2],
+        DeviceModel = values[3],
+        Manufacturer = values[4],
+        Browser = values[5],
+        Country = values[CountryField],
+        Region = values[7],
+        City = values[8],
+        Ip = values[IpField],
+    };
+
     /// <summary>The operating system, such as <c>iOS</c> or <c>Android</c>; sent as <c>$os</c>.</summary>
     public string? Os { get; init; }
 

@@ -171,7 +171,6 @@ public static class BrandEventJson
 
     private static BrandEventContext ReadContext(ref Utf8JsonReader reader)
     {
-        // The fields in the order of BrandEventContext and of ContextKeys.
         var fields = default(ContextFields);
         var any = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -185,27 +184,16 @@ public static class BrandEventJson
             }
 
             // Device and location values repeat across events, but the IP address mostly does not.
-            fields[field] = field == IpField ? TextOrNull(ref reader) : RepeatedTextOrNull(ref reader);
+            fields[field] = field == BrandEventContext.IpField
+                ? TextOrNull(ref reader)
+                : RepeatedTextOrNull(ref reader);
             any |= fields[field] is not null;
         }
 
-        return !any ? BrandEventContext.Empty : new BrandEventContext
-        {
-            Os = fields[0],
-            OsVersion = fields[1],
-            AppVersion = fields[2],
-            DeviceModel = fields[3],
-            Manufacturer = fields[4],
-            Browser = fields[5],
-            Country = fields[6],
-            Region = fields[7],
-            City = fields[8],
-            Ip = fields[IpField],
-        };
+        return any ? BrandEventContext.FromFields(fields) : BrandEventContext.Empty;
     }
 
-    private const int IpField = 9;
-
+    /// <summary>One value per context field, in the order of <see cref="BrandEventContext.FieldNames"/>.</summary>
     [InlineArray(BrandEventContext.FieldCount)]
     private struct ContextFields
     {
@@ -225,12 +213,7 @@ public static class BrandEventJson
         return -1;
     }
 
-    private static readonly byte[][] ContextKeys =
-    [
-        "os"u8.ToArray(), "os_version"u8.ToArray(), "app_version"u8.ToArray(), "device_model"u8.ToArray(),
-        "manufacturer"u8.ToArray(), "browser"u8.ToArray(), "country"u8.ToArray(), "region"u8.ToArray(),
-        "city"u8.ToArray(), "ip"u8.ToArray(),
-    ];
+    private static readonly byte[][] ContextKeys = [.. BrandEventContext.FieldNames.Select(Encoding.UTF8.GetBytes)];
 
     private static Dictionary<string, object?> ReadProperties(ref Utf8JsonReader reader)
     {

@@ -6,10 +6,7 @@ namespace MixpanelSync.Events.Schema;
 /// <summary>Reads the <c>context</c> object of a brand event.</summary>
 internal static class ContextParser
 {
-    private static readonly string[] Fields =
-    [
-        "os", "os_version", "app_version", "device_model", "manufacturer", "browser", "country", "region", "city", "ip",
-    ];
+    private static readonly string[] Fields = BrandEventContext.FieldNames;
 
     private static readonly string[] FieldPaths = [.. Fields.Select(name => $"context.{name}")];
 
@@ -47,19 +44,9 @@ internal static class ContextParser
             }
         }
 
-        var context = new BrandEventContext
-        {
-            Os = values[0],
-            OsVersion = values[1],
-            AppVersion = values[2],
-            DeviceModel = values[3],
-            Manufacturer = values[4],
-            Browser = values[5],
-            Country = ParseCountry(values[6], issues),
-            Region = values[7],
-            City = values[8],
-            Ip = ParseIp(values[9], issues),
-        };
+        values[BrandEventContext.CountryField] = ParseCountry(values[BrandEventContext.CountryField], issues);
+        values[BrandEventContext.IpField] = ParseIp(values[BrandEventContext.IpField], issues);
+        var context = BrandEventContext.FromFields(values);
         return issues.ErrorCount == errorsBefore ? context : null;
     }
 

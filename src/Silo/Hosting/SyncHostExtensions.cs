@@ -130,8 +130,8 @@ public static class SyncHostExtensions
             cluster.ServiceId = options.ServiceId;
         });
 
-        // The cache of grain locations starts with room for its maximum, 1,000,000 entries by default: two arrays
-        // of 9.3 MB each. This service activates a grain per brand plus a few shared ones.
+        // The cache of grain locations is sized for its maximum up front: with Orleans' default, two arrays of
+        // 9.3 MB each. This service activates a grain per brand plus a few shared ones.
         silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = GrainDirectoryCacheSize);
 
         if (options.Mode == HostingMode.Cluster)

@@ -107,11 +107,12 @@ public sealed class BrandEventJsonTests
     }
 
     [Fact]
-    public void ContextFieldCount_MatchesTheRecord()
+    public void ContextFields_MatchTheRecord()
     {
         var fields = typeof(BrandEventContext).GetProperties().Count(property => property.CanWrite);
 
         Assert.Equal(BrandEventContext.FieldCount, fields);
+        Assert.Equal(BrandEventContext.FieldCount, BrandEventContext.FieldNames.Length);
     }
 
     private static void AssertRoundTrips(string json)
