@@ -10,7 +10,7 @@ namespace MixpanelSync.Silo.Hosting;
 /// peaked at 335 to 358 MB RSS with glibc's default, and at 297 to 317 MB with <c>MALLOC_ARENA_MAX=2</c>, for
 /// the same CPU time. The variable works best, because glibc reads it before the runtime starts any thread, so
 /// the silo's Dockerfile and launch profile set it. This cap covers other launches only in part, because the
-/// threads that started before <c>Main</c> already have their arenas (six on an idle silo, against none with
+/// threads that started before <c>Main</c> already have their arenas (six on an idle silo, against one with
 /// the variable).
 /// </remarks>
 internal static partial class MallocArenas
