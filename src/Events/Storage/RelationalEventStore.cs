@@ -37,7 +37,7 @@ public abstract partial class RelationalEventStore : IEventStore, IAsyncDisposab
     /// <summary>Opens a connection to the database.</summary>
     private protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reads the event in a <c>payload</c> column, which contains <see cref="BrandEventJson"/>'s JSON.</summary>
+    /// <summary>Reads the event in a <c>payload</c> column, the JSON of <see cref="BrandEventJson"/>.</summary>
     private protected virtual BrandEvent ReadPayload(DbDataReader reader, int ordinal) =>
         BrandEventJson.Deserialize(reader.GetString(ordinal));
 
