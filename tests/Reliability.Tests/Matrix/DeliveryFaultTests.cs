@@ -169,10 +169,12 @@ public sealed class DeliveryFaultTests(ReliabilityClusterFixture fixture)
     public async Task TokenRevokedMidRun_ResumesAfterTokenUpdate()
     {
         var (brandId, token, brand) = await _steps.Scenario.ConnectAsync();
-        var events = await _steps.Scenario.AppendMixedAsync(brandId, count: 12_000, invalidEvery: 400);
+        // More batches than the run keeps in flight, each held for 300 ms, so that the revocation lands while the
+        // last batches still wait for a slot: a run that prepares its batches quickly cannot finish before it.
+        var events = await _steps.Scenario.AppendMixedAsync(brandId, count: 40_000, invalidEvery: 400);
         var faults = fixture.Emulator.GetFaults(token);
 
-        faults.SetLatency(TimeSpan.FromMilliseconds(30));
+        faults.SetLatency(TimeSpan.FromMilliseconds(300));
         await brand.SyncNowAsync();
         await MatrixSteps.WaitForStoredAsync(fixture.Emulator, token, minimum: 2_000);
         faults.RevokeToken();
@@ -186,7 +188,7 @@ public sealed class DeliveryFaultTests(ReliabilityClusterFixture fixture)
         Assert.Equal(ConnectionState.Error, revoked.State);
         Assert.Contains("401", revoked.StateReason, StringComparison.Ordinal);
         Assert.False(refused.Started);
-        Assert.InRange(delivered, 2_000, 11_999);
+        Assert.InRange(delivered, 2_000, 39_999);
         Assert.True(update.Succeeded, update.Message);
         Assert.Equal(SyncOutcome.CompletedWithRejections, status.LastRun!.Outcome);
         Assert.NotEqual(ConnectionState.Error, status.State);
